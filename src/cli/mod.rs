@@ -1,0 +1,216 @@
+//! The command line: global options, one file per subcommand, and how errors become exit codes.
+//!
+//! Exit codes: 0 success, 1 a problem with the user's input or store, 2 a
+//! usage error (from clap), 255 an internal error. A closed pipe
+//! (`argmap … | head`) is not an error.
+
+mod check;
+mod compile;
+mod drop;
+mod list;
+mod load;
+mod query;
+mod trace;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
+use argmap::KnowledgeBase;
+use argmap::vocab::{DEFAULT_BASE, Iris};
+use clap::{Parser, Subcommand};
+
+/// argmap: argument maps of policy briefs, checked against the text, stored as RDF, queried with SPARQL.
+#[derive(Parser)]
+#[command(name = "argmap", version, about, long_about = None, after_help = "Start with `argmap trace`: it traces the bundled brief when no store exists yet.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    global: Global,
+}
+
+/// Options every command takes.
+#[derive(clap::Args, Clone)]
+pub struct Global {
+    /// The store's folder [default: $XDG_DATA_HOME/argmap/store, else ~/.local/share/argmap/store]
+    #[arg(long, global = true, env = "ARGMAP_STORE", value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// The base of data IRIs
+    #[arg(long, global = true, default_value = DEFAULT_BASE, value_name = "IRI", value_parser = parse_base)]
+    base: String,
+    /// Print no progress or notes
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+fn parse_base(text: &str) -> Result<String, String> {
+    oxigraph::model::NamedNode::new(format!("{text}x")).map_err(|e| format!("not an IRI: {e}"))?;
+    if !(text.ends_with('/') || text.ends_with('#')) {
+        return Err("the base must end with `/` or `#`".into());
+    }
+    Ok(text.to_string())
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Check(check::CheckArgs),
+    Compile(compile::CompileArgs),
+    Load(load::LoadArgs),
+    Drop(drop::DropArgs),
+    Trace(trace::TraceArgs),
+    Query(query::QueryArgs),
+    List(list::ListArgs),
+}
+
+/// An error that has been reported already and only sets the exit code.
+#[derive(Debug)]
+struct Reported(i32);
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+
+impl std::error::Error for Reported {}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) => exit_code(&e),
+    }
+}
+
+fn exit_code(e: &anyhow::Error) -> i32 {
+    if let Some(Reported(code)) = e.downcast_ref::<Reported>() {
+        return *code;
+    }
+    if e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    }) {
+        return 0;
+    }
+    let internal = matches!(
+        e.downcast_ref::<argmap::Error>(),
+        Some(argmap::Error::Internal(_))
+    );
+    if internal {
+        eprintln!(
+            "error: {e:#}\nThis is a bug in argmap; please report it with the command that caused it."
+        );
+        return 255;
+    }
+    if let Some(argmap::Error::Invalid(diagnostics)) = e.downcast_ref::<argmap::Error>() {
+        for d in diagnostics {
+            eprintln!("{d}");
+        }
+    }
+    eprintln!("error: {e:#}");
+    1
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Check(args) => check::run(args, g),
+        Command::Compile(args) => compile::run(args, g),
+        Command::Load(args) => load::run(args, g),
+        Command::Drop(args) => drop::run(args, g),
+        Command::Trace(args) => trace::run(args, g),
+        Command::Query(args) => query::run(args, g),
+        Command::List(args) => list::run(args, g),
+    }
+}
+
+impl Global {
+    fn iris(&self) -> Iris {
+        Iris::new(&self.base)
+    }
+
+    /// The store folder: `--store`, `$ARGMAP_STORE`, or the default.
+    fn store_path(&self) -> PathBuf {
+        if let Some(p) = &self.store {
+            return p.clone();
+        }
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+            .unwrap_or_else(|| PathBuf::from("."));
+        data.join("argmap").join("store")
+    }
+
+    /// Opens the store for writing.
+    fn open_store(&self) -> Result<KnowledgeBase> {
+        Ok(KnowledgeBase::open(&self.store_path())?)
+    }
+
+    /// Opens the store for reading; with no store yet, the bundled brief in memory.
+    fn read_store(&self) -> Result<KnowledgeBase> {
+        let path = self.store_path();
+        if path.join("CURRENT").exists() {
+            return Ok(KnowledgeBase::open(&path)?);
+        }
+        if self.store.is_some() {
+            anyhow::bail!(argmap::Error::NotFound(format!(
+                "there is no store at {}; create it with `argmap load --store {} FILE…`",
+                path.display(),
+                path.display()
+            )));
+        }
+        self.note(&format!(
+            "no store at {} yet: using the bundled brief {}",
+            path.display(),
+            argmap::seed::ID
+        ));
+        let checked = argmap::seed::bundled();
+        let Some(map) = checked.map else {
+            return Err(argmap::Error::Invalid(checked.diagnostics).into());
+        };
+        let kb = KnowledgeBase::in_memory()?;
+        let iris = self.iris();
+        let graphs = vec![
+            argmap::store::GraphData {
+                graph: oxigraph::model::NamedNode::new_unchecked(iris.graph(&map.id)),
+                quads: argmap::compile::compile(&map, &iris),
+            },
+            argmap::store::GraphData {
+                graph: oxigraph::model::NamedNode::new_unchecked(argmap::vocab::ONTOLOGY),
+                quads: KnowledgeBase::ontology_quads()?,
+            },
+        ];
+        kb.replace_graphs(&graphs, &|_| {})?;
+        Ok(kb)
+    }
+
+    /// A note on stderr, unless quiet.
+    fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("note: {text}");
+        }
+    }
+
+    /// Whether progress should be drawn: on a terminal and not quiet.
+    fn show_progress(&self) -> bool {
+        !self.quiet && io::stderr().is_terminal()
+    }
+}
+
+/// Writes `text` to stdout, treating a closed pipe as success.
+fn print(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

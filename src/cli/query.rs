@@ -1,0 +1,189 @@
+//! `argmap query`: run a named query, a `.rq` file or inline SPARQL, with safely bound parameters.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use argmap::sparql::{Answer, Backend, QUERIES, lexical, named_query, parse_param};
+use argmap::trace::table;
+use clap::{Args, ValueEnum};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{NamedNode, Term, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+
+use super::{Global, print};
+
+/// Run SPARQL: a named query from queries/, a .rq file, or --sparql text
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  argmap query --list\n  argmap query motives --brief kinu-co-17-32\n  argmap query briefs-relying-on-source --param source=https://w3id.org/argmap/kb/source/kyodo-report\n  argmap query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --format csv"
+)]
+pub struct QueryArgs {
+    /// A named query (see --list) or a path to a .rq file
+    #[arg(value_name = "NAME|FILE.rq", required_unless_present_any = ["sparql", "list"], conflicts_with = "sparql")]
+    query: Option<String>,
+    /// The query text itself
+    #[arg(long, value_name = "TEXT")]
+    sparql: Option<String>,
+    /// Bind a variable: name=value, where value is <iri>, an absolute IRI, an integer, true/false, or a string
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    /// Bind ?graph to this brief's named graph
+    #[arg(long, value_name = "ID")]
+    brief: Option<String>,
+    /// Output format [default: table for SELECT and ASK, turtle for CONSTRUCT and DESCRIBE]
+    #[arg(long, value_enum)]
+    format: Option<QueryFormat>,
+    /// List the named queries with what each answers
+    #[arg(long)]
+    list: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+}
+
+pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
+    if args.list {
+        let mut out = String::new();
+        for q in QUERIES {
+            out.push_str(&format!("{}\n", q.name));
+            for line in q.description().lines() {
+                out.push_str(&format!("    {line}\n"));
+            }
+        }
+        return print(&out);
+    }
+    let text = match (&args.sparql, &args.query) {
+        (Some(text), _) => text.clone(),
+        (None, Some(name)) if name.ends_with(".rq") || Path::new(name).is_file() => {
+            std::fs::read_to_string(name)
+                .with_context(|| format!("cannot read the query file {name}"))?
+        }
+        (None, Some(name)) => match named_query(name) {
+            Some(q) => q.text.to_string(),
+            None => {
+                let names: Vec<&str> = QUERIES.iter().map(|q| q.name).collect();
+                let near = argmap::diagnostic::nearest(name, &names)
+                    .map(|n| format!("did you mean `{n}`? "))
+                    .unwrap_or_default();
+                bail!(argmap::Error::NotFound(format!(
+                    "no named query `{name}`: {near}`argmap query --list` shows them all"
+                )));
+            }
+        },
+        (None, None) => unreachable!("clap requires a query"),
+    };
+    let mut bindings: Vec<(String, Term)> = Vec::new();
+    for p in &args.params {
+        let binding =
+            parse_param(p).map_err(|e| argmap::Error::NotFound(format!("bad --param: {e}")))?;
+        bindings.push(binding);
+    }
+    if let Some(brief) = &args.brief {
+        let graph = NamedNode::new(global.iris().graph(brief))
+            .map_err(|e| argmap::Error::NotFound(format!("bad brief id `{brief}`: {e}")))?;
+        bindings.push(("graph".into(), graph.into()));
+    }
+    let kb = global.read_store()?;
+    let answer = kb.run(&text, &bindings)?;
+    let mut buffer = Vec::new();
+    write_answer(&answer, args.format, &mut buffer)?;
+    print(&String::from_utf8(buffer)?)
+}
+
+fn write_answer(answer: &Answer, format: Option<QueryFormat>, out: &mut Vec<u8>) -> Result<()> {
+    match answer {
+        Answer::Boolean(b) => match format.unwrap_or(QueryFormat::Table) {
+            QueryFormat::Table => writeln!(out, "{b}")?,
+            f => {
+                QueryResultsSerializer::from_format(results_format(f)?)
+                    .serialize_boolean_to_writer(&mut *out, *b)?;
+            }
+        },
+        Answer::Solutions(s) => match format.unwrap_or(QueryFormat::Table) {
+            QueryFormat::Table => {
+                let header: Vec<&str> = s.variables.iter().map(String::as_str).collect();
+                let rows: Vec<Vec<String>> = s
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .map(|t| {
+                                t.as_ref()
+                                    .map(lexical)
+                                    .unwrap_or_default()
+                                    .split_whitespace()
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                            .collect()
+                    })
+                    .collect();
+                out.extend_from_slice(table(&header, &rows).as_bytes());
+                writeln!(
+                    out,
+                    "{} row{}",
+                    rows.len(),
+                    if rows.len() == 1 { "" } else { "s" }
+                )?;
+            }
+            f => {
+                let variables: Vec<Variable> = s
+                    .variables
+                    .iter()
+                    .map(|v| Variable::new_unchecked(v.clone()))
+                    .collect();
+                let mut w = QueryResultsSerializer::from_format(results_format(f)?)
+                    .serialize_solutions_to_writer(&mut *out, variables.clone())?;
+                for row in &s.rows {
+                    w.serialize(
+                        variables
+                            .iter()
+                            .zip(row)
+                            .filter_map(|(v, t)| Some((v.as_ref(), t.as_ref()?.as_ref()))),
+                    )?;
+                }
+                w.finish()?;
+            }
+        },
+        Answer::Graph(triples) => {
+            let rdf = match format.unwrap_or(QueryFormat::Turtle) {
+                QueryFormat::Turtle => RdfFormat::Turtle,
+                QueryFormat::Ntriples => RdfFormat::NTriples,
+                _ => bail!(argmap::Error::NotFound(
+                    "a CONSTRUCT or DESCRIBE gives a graph: use --format turtle or ntriples".into()
+                )),
+            };
+            let mut serializer = RdfSerializer::from_format(rdf);
+            for (prefix, iri) in argmap::vocab::PREFIXES {
+                serializer = serializer.with_prefix(*prefix, *iri)?;
+            }
+            let mut w = serializer.for_writer(&mut *out);
+            for t in triples {
+                w.serialize_triple(t)?;
+            }
+            w.finish()?;
+        }
+    }
+    Ok(())
+}
+
+fn results_format(format: QueryFormat) -> Result<QueryResultsFormat> {
+    Ok(match format {
+        QueryFormat::Csv => QueryResultsFormat::Csv,
+        QueryFormat::Tsv => QueryResultsFormat::Tsv,
+        QueryFormat::Json => QueryResultsFormat::Json,
+        QueryFormat::Xml => QueryResultsFormat::Xml,
+        _ => bail!(argmap::Error::NotFound(
+            "SELECT and ASK results are written as table, csv, tsv, json or xml".into()
+        )),
+    })
+}

@@ -1,0 +1,57 @@
+//! argmap: argument maps of policy briefs, checked against the brief's text, stored as RDF and queried with SPARQL.
+//!
+//! The modules follow the pipeline: [`parse`] reads `map.toml`, [`check`]
+//! validates it against itself and the brief's text into a [`model::Map`],
+//! [`compile`] turns the model into quads, [`store`] keeps them in oxigraph,
+//! and [`trace`] answers "how is each hypothesis supported?" with SPARQL
+//! from `queries/`. The library never prints and never exits.
+
+pub mod anchor;
+pub mod check;
+pub mod compile;
+pub mod date;
+pub mod diagnostic;
+pub mod hedge;
+pub mod model;
+pub mod parse;
+pub mod seed;
+pub mod sparql;
+pub mod store;
+pub mod trace;
+pub mod vocab;
+
+pub use store::KnowledgeBase;
+
+use std::path::PathBuf;
+
+/// What can go wrong below the command line.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input has problems; each is a diagnostic with its place.
+    #[error("{} problem{} found", .0.iter().filter(|d| d.is_error()).count(), if .0.iter().filter(|d| d.is_error()).count() == 1 { "" } else { "s" })]
+    Invalid(Vec<diagnostic::Diagnostic>),
+    /// The store could not be opened.
+    #[error("cannot open the store at {}: {message}", path.display())]
+    Open { path: PathBuf, message: String },
+    /// Another process holds the store.
+    #[error("the store at {} is in use by another process, which holds its lock; wait for it to finish, or give another --store", path.display())]
+    Locked { path: PathBuf },
+    /// The storage engine failed.
+    #[error("storage error: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// A query does not parse.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(String),
+    /// A query failed while running.
+    #[error("query failed: {0}")]
+    Query(String),
+    /// The user asked for something that is not there.
+    #[error("{0}")]
+    NotFound(String),
+    /// Reading or writing a file or stream failed.
+    #[error("{0}")]
+    Io(String),
+    /// A bug in argmap.
+    #[error("internal error: {0}")]
+    Internal(String),
+}

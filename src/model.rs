@@ -1,0 +1,291 @@
+//! The validated map: what `check` produces and `compile` consumes.
+//!
+//! Unlike the raw map, the model holds no spans and no serde, and every
+//! reference is an index that [`crate::check`] has resolved, so it cannot
+//! dangle.
+
+use crate::anchor::Anchor;
+use crate::date::{Date, Day};
+use crate::hedge::HedgeEntry;
+
+/// One brief and its map, checked.
+#[derive(Debug, Clone)]
+pub struct Map {
+    /// The brief's id: its folder's name unless the map gives one.
+    pub id: String,
+    /// Title, authorship and the other metadata.
+    pub meta: BriefMeta,
+    /// The brief's exact text.
+    pub text: String,
+    /// Its questions.
+    pub questions: Vec<Question>,
+    /// Hypotheses, claims and evidence, in map order by kind.
+    pub propositions: Vec<Proposition>,
+    /// Supports and oppositions between propositions.
+    pub relations: Vec<Relation>,
+    /// Sources (shared across briefs).
+    pub sources: Vec<Source>,
+    /// Actors (shared across briefs).
+    pub actors: Vec<Actor>,
+    /// Dated events (shared across briefs).
+    pub events: Vec<Event>,
+    /// Passages deliberately left out.
+    pub unmapped: Vec<Unmapped>,
+}
+
+/// The `[brief]` table.
+#[derive(Debug, Clone)]
+pub struct BriefMeta {
+    pub title: String,
+    /// Indices into [`Map::actors`].
+    pub authors: Vec<usize>,
+    pub publisher: Option<usize>,
+    pub series: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<Dated>,
+    pub language: String,
+    pub rights: String,
+    pub furniture: Vec<String>,
+    pub mapped_by: String,
+    pub mapped_on: Day,
+}
+
+/// A date and whether the analyst inferred it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub date: Date,
+    /// True when the brief does not write the date.
+    pub inferred: bool,
+}
+
+/// A verbatim quote and where it sits in the text.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// The quote as the map writes it.
+    pub text: String,
+    /// Where it was found.
+    pub anchor: Anchor,
+}
+
+/// A question the brief poses.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub key: String,
+    pub text: String,
+    pub quote: Option<Quote>,
+    /// Whether its hypotheses exclude each other.
+    pub exclusive: bool,
+    pub note: Option<String>,
+}
+
+/// What kind of proposition, with what only that kind has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropositionKind {
+    /// Answers [`Map::questions`]`[question]`.
+    Hypothesis {
+        question: usize,
+        confidence: Option<Confidence>,
+    },
+    /// An intermediate proposition.
+    Claim,
+    /// An item the argument rests on.
+    Evidence,
+}
+
+impl PropositionKind {
+    /// The word used in ids, IRIs and messages.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PropositionKind::Hypothesis { .. } => "hypothesis",
+            PropositionKind::Claim => "claim",
+            PropositionKind::Evidence => "evidence",
+        }
+    }
+}
+
+/// ICD 203's confidence levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    Low,
+    Moderate,
+    High,
+}
+
+impl Confidence {
+    /// The word as written in maps and output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Moderate => "moderate",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Epistemic status: reported, observed, or the author's inference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Reported,
+    Observed,
+    Inference,
+}
+
+impl Status {
+    /// The word as written in maps and output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Observed => "observed",
+            Status::Inference => "inference",
+        }
+    }
+}
+
+/// A hedge as written and its table entry.
+#[derive(Debug, Clone)]
+pub struct Hedge {
+    pub text: String,
+    pub entry: HedgeEntry,
+}
+
+/// A hypothesis, claim or item of evidence.
+#[derive(Debug, Clone)]
+pub struct Proposition {
+    pub kind: PropositionKind,
+    pub key: String,
+    pub text: String,
+    pub quote: Option<Quote>,
+    pub status: Status,
+    pub hedge: Option<Hedge>,
+    pub said_by: Option<usize>,
+    pub source: Option<usize>,
+    pub date: Option<Dated>,
+    pub mentions: Vec<Mention>,
+    pub event: Option<usize>,
+    pub note: Option<String>,
+}
+
+/// Something a proposition names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mention {
+    Actor(usize),
+    Event(usize),
+}
+
+/// Support or opposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RelationKind {
+    Support,
+    Attack,
+}
+
+impl RelationKind {
+    /// The word used in IRIs and output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RelationKind::Support => "support",
+            RelationKind::Attack => "attack",
+        }
+    }
+}
+
+/// `from` supports or opposes `to` (indices into [`Map::propositions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relation {
+    pub from: usize,
+    pub to: usize,
+    pub kind: RelationKind,
+    pub strong: bool,
+}
+
+/// The kinds of source.
+pub const SOURCE_KINDS: &[&str] = &[
+    "report",
+    "interview",
+    "statement",
+    "speech",
+    "media",
+    "briefing",
+    "document",
+];
+/// The kinds of actor.
+pub const ACTOR_KINDS: &[&str] = &["person", "organisation", "state"];
+
+/// A source: a report, interview, statement and so on.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub key: String,
+    pub iri: Option<String>,
+    /// One of [`SOURCE_KINDS`].
+    pub kind: &'static str,
+    pub title: String,
+    pub by: Option<usize>,
+    pub publisher: Option<usize>,
+    pub date: Option<Dated>,
+    /// Admiralty reliability, `A`–`F`.
+    pub reliability: Option<char>,
+    /// Admiralty credibility, 1–6.
+    pub credibility: Option<u8>,
+    pub links: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A person, organisation or state.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub key: String,
+    pub iri: Option<String>,
+    /// One of [`ACTOR_KINDS`].
+    pub kind: &'static str,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub member_of: Option<usize>,
+    pub links: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A dated event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub key: String,
+    pub iri: Option<String>,
+    pub text: String,
+    pub date: Dated,
+    pub actors: Vec<usize>,
+    pub quote: Option<Quote>,
+    pub links: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A passage left out of the map on purpose.
+#[derive(Debug, Clone)]
+pub struct Unmapped {
+    pub quote: Quote,
+    pub reason: String,
+}
+
+impl Map {
+    /// The index of the proposition with this key, if any.
+    pub fn proposition(&self, key: &str) -> Option<usize> {
+        self.propositions.iter().position(|p| p.key == key)
+    }
+
+    /// Every quote of the map with the kind and key of its owner.
+    pub fn quotes(&self) -> impl Iterator<Item = (&'static str, &str, &Quote)> {
+        let questions = self
+            .questions
+            .iter()
+            .filter_map(|q| Some(("question", q.key.as_str(), q.quote.as_ref()?)));
+        let propositions = self
+            .propositions
+            .iter()
+            .filter_map(|p| Some((p.kind.as_str(), p.key.as_str(), p.quote.as_ref()?)));
+        let events = self
+            .events
+            .iter()
+            .filter_map(|e| Some(("event", e.key.as_str(), e.quote.as_ref()?)));
+        let unmapped = self.unmapped.iter().map(|u| ("unmapped", "", &u.quote));
+        questions.chain(propositions).chain(events).chain(unmapped)
+    }
+}

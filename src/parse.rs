@@ -1,0 +1,459 @@
+//! Reading `map.toml`: the raw map, exactly as the file says it, with the span of every value.
+//!
+//! This is the only module that knows TOML. It reports syntax errors, values
+//! of the wrong type and unknown keys (with the nearest known key), all at
+//! once; [`crate::check`] then turns the raw map into a validated model.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::diagnostic::{Diagnostic, Position, nearest};
+
+/// A string with the byte span of its value in `map.toml`.
+pub type Str = Spanned<String>;
+
+/// The whole map as written.
+#[derive(Debug, Default)]
+pub struct RawMap {
+    /// `[brief]`, when present.
+    pub brief: Option<Spanned<RawBrief>>,
+    /// `[question.<id>]`, by id.
+    pub questions: Vec<(Str, Spanned<RawQuestion>)>,
+    /// `[hypothesis.<id>]`, by id.
+    pub hypotheses: Vec<(Str, Spanned<RawHypothesis>)>,
+    /// `[claim.<id>]`, by id.
+    pub claims: Vec<(Str, Spanned<RawProposition>)>,
+    /// `[evidence.<id>]`, by id.
+    pub evidence: Vec<(Str, Spanned<RawProposition>)>,
+    /// `[source.<id>]`, by id.
+    pub sources: Vec<(Str, Spanned<RawSource>)>,
+    /// `[actor.<id>]`, by id.
+    pub actors: Vec<(Str, Spanned<RawActor>)>,
+    /// `[event.<id>]`, by id.
+    pub events: Vec<(Str, Spanned<RawEvent>)>,
+    /// `[[unmapped]]`, in order.
+    pub unmapped: Vec<Spanned<RawUnmapped>>,
+    /// `[hedges."<term>"]`, by term.
+    pub hedges: Vec<(Str, Spanned<RawHedge>)>,
+}
+
+/// `[brief]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawBrief {
+    pub id: Option<Str>,
+    pub title: Option<Str>,
+    #[serde(default)]
+    pub author: Vec<Str>,
+    pub publisher: Option<Str>,
+    pub series: Option<Str>,
+    pub number: Option<Str>,
+    pub date: Option<Str>,
+    pub language: Option<Str>,
+    pub rights: Option<Str>,
+    pub source: Option<Str>,
+    #[serde(default)]
+    pub furniture: Vec<Str>,
+    pub mapped_by: Option<Str>,
+    pub mapped_on: Option<Str>,
+}
+
+/// `[question.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawQuestion {
+    pub text: Option<Str>,
+    pub quote: Option<Str>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub exclusive: Option<Spanned<bool>>,
+    pub note: Option<Str>,
+}
+
+/// `[hypothesis.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawHypothesis {
+    pub answers: Option<Str>,
+    pub text: Option<Str>,
+    pub quote: Option<Str>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub hedge: Option<Str>,
+    pub confidence: Option<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[claim.<id>]` and `[evidence.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawProposition {
+    pub text: Option<Str>,
+    pub quote: Option<Str>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub status: Option<Str>,
+    pub hedge: Option<Str>,
+    pub said_by: Option<Str>,
+    pub source: Option<Str>,
+    pub date: Option<Str>,
+    pub date_inferred: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub mentions: Vec<Str>,
+    pub event: Option<Str>,
+    #[serde(default)]
+    pub supports: Vec<Str>,
+    #[serde(default)]
+    pub supports_strongly: Vec<Str>,
+    #[serde(default)]
+    pub opposes: Vec<Str>,
+    #[serde(default)]
+    pub opposes_strongly: Vec<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[source.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawSource {
+    pub kind: Option<Str>,
+    pub title: Option<Str>,
+    pub by: Option<Str>,
+    pub publisher: Option<Str>,
+    pub date: Option<Str>,
+    pub date_inferred: Option<Spanned<bool>>,
+    pub reliability: Option<Str>,
+    pub credibility: Option<Spanned<i64>>,
+    pub iri: Option<Str>,
+    #[serde(default)]
+    pub links: Vec<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[actor.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawActor {
+    pub kind: Option<Str>,
+    pub name: Option<Str>,
+    #[serde(default)]
+    pub aliases: Vec<Str>,
+    pub role: Option<Str>,
+    pub member_of: Option<Str>,
+    pub iri: Option<Str>,
+    #[serde(default)]
+    pub links: Vec<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[event.<id>]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawEvent {
+    pub text: Option<Str>,
+    pub date: Option<Str>,
+    pub date_inferred: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub actors: Vec<Str>,
+    pub quote: Option<Str>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub iri: Option<Str>,
+    #[serde(default)]
+    pub links: Vec<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[[unmapped]]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawUnmapped {
+    pub quote: Option<Str>,
+    pub occurrence: Option<Spanned<i64>>,
+    pub reason: Option<Str>,
+}
+
+/// `[hedges."<term>"]`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawHedge {
+    pub low: Option<Spanned<i64>>,
+    pub high: Option<Spanned<i64>>,
+    pub scale: Option<Str>,
+    pub note: Option<Str>,
+}
+
+/// The keys each table accepts, for unknown-key suggestions and the README.
+pub const BRIEF_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "author",
+    "publisher",
+    "series",
+    "number",
+    "date",
+    "language",
+    "rights",
+    "source",
+    "furniture",
+    "mapped-by",
+    "mapped-on",
+];
+const QUESTION_KEYS: &[&str] = &["text", "quote", "occurrence", "exclusive", "note"];
+const HYPOTHESIS_KEYS: &[&str] = &[
+    "answers",
+    "text",
+    "quote",
+    "occurrence",
+    "hedge",
+    "confidence",
+    "note",
+];
+const PROPOSITION_KEYS: &[&str] = &[
+    "text",
+    "quote",
+    "occurrence",
+    "status",
+    "hedge",
+    "said-by",
+    "source",
+    "date",
+    "date-inferred",
+    "mentions",
+    "event",
+    "supports",
+    "supports-strongly",
+    "opposes",
+    "opposes-strongly",
+    "note",
+];
+const SOURCE_KEYS: &[&str] = &[
+    "kind",
+    "title",
+    "by",
+    "publisher",
+    "date",
+    "date-inferred",
+    "reliability",
+    "credibility",
+    "iri",
+    "links",
+    "note",
+];
+const ACTOR_KEYS: &[&str] = &[
+    "kind",
+    "name",
+    "aliases",
+    "role",
+    "member-of",
+    "iri",
+    "links",
+    "note",
+];
+const EVENT_KEYS: &[&str] = &[
+    "text",
+    "date",
+    "date-inferred",
+    "actors",
+    "quote",
+    "occurrence",
+    "iri",
+    "links",
+    "note",
+];
+const UNMAPPED_KEYS: &[&str] = &["quote", "occurrence", "reason"];
+const HEDGE_KEYS: &[&str] = &["low", "high", "scale", "note"];
+const SECTIONS: &[&str] = &[
+    "brief",
+    "question",
+    "hypothesis",
+    "claim",
+    "evidence",
+    "source",
+    "actor",
+    "event",
+    "unmapped",
+    "hedges",
+];
+
+/// Reads `text`, the contents of the map at `path`, into a raw map.
+///
+/// Returns the map as far as it could be read and every problem found; a map
+/// with a syntax error yields no raw map, since its structure is unknown.
+pub fn parse_map(path: &Path, text: &str) -> (Option<RawMap>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - text_no_bom.len();
+    let at = |span: Range<usize>| Some(Position::of_byte(text, span.start + bom));
+    let (root, errors) = DeTable::parse_recoverable(text_no_bom);
+    if !errors.is_empty() {
+        for error in errors {
+            let position = error.span().and_then(&at);
+            let message = first_line(error.message());
+            let help = if message.contains("duplicate key") {
+                let key = error
+                    .span()
+                    .map(|s| text_no_bom[s].trim().to_string())
+                    .unwrap_or_default();
+                format!(
+                    "`{key}` is given twice in the same table: keep one (the ids of nodes must be unique too)"
+                )
+            } else {
+                "fix the TOML syntax at this place; see the map format in the README".to_string()
+            };
+            problems.push(
+                Diagnostic::error(path, position, format!("malformed TOML: {message}"))
+                    .with_help(help),
+            );
+        }
+        return (None, problems);
+    }
+    let mut reader = Reader {
+        path,
+        at: &at,
+        problems: &mut problems,
+    };
+    let mut map = RawMap::default();
+    for (key, value) in root.into_inner() {
+        let section = key.get_ref().as_ref();
+        match section {
+            "brief" => map.brief = reader.node(value, BRIEF_KEYS, "[brief]"),
+            "question" => {
+                map.questions = reader.nodes(key.span(), value, QUESTION_KEYS, "question")
+            }
+            "hypothesis" => {
+                map.hypotheses = reader.nodes(key.span(), value, HYPOTHESIS_KEYS, "hypothesis")
+            }
+            "claim" => map.claims = reader.nodes(key.span(), value, PROPOSITION_KEYS, "claim"),
+            "evidence" => {
+                map.evidence = reader.nodes(key.span(), value, PROPOSITION_KEYS, "evidence")
+            }
+            "source" => map.sources = reader.nodes(key.span(), value, SOURCE_KEYS, "source"),
+            "actor" => map.actors = reader.nodes(key.span(), value, ACTOR_KEYS, "actor"),
+            "event" => map.events = reader.nodes(key.span(), value, EVENT_KEYS, "event"),
+            "hedges" => map.hedges = reader.nodes(key.span(), value, HEDGE_KEYS, "hedges"),
+            "unmapped" => {
+                let span = value.span();
+                match value.into_inner() {
+                    DeValue::Array(items) => {
+                        for item in items {
+                            if let Some(u) = reader.node(item, UNMAPPED_KEYS, "[[unmapped]]") {
+                                map.unmapped.push(u);
+                            }
+                        }
+                    }
+                    _ => reader.problem(
+                        span,
+                        "`unmapped` must be an array of tables",
+                        "write each passage as its own `[[unmapped]]` table with `quote` and `reason`",
+                    ),
+                }
+            }
+            other => {
+                let help = match nearest(other, SECTIONS) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? The sections are: {}",
+                        SECTIONS.join(", ")
+                    ),
+                    None => format!("the sections are: {}", SECTIONS.join(", ")),
+                };
+                reader.problem(key.span(), &format!("unknown section `{other}`"), &help);
+            }
+        }
+    }
+    (Some(map), problems)
+}
+
+fn first_line(message: &str) -> &str {
+    message.trim().lines().next().unwrap_or("")
+}
+
+struct Reader<'a, F: Fn(Range<usize>) -> Option<Position>> {
+    path: &'a Path,
+    at: &'a F,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl<F: Fn(Range<usize>) -> Option<Position>> Reader<'_, F> {
+    fn problem(&mut self, span: Range<usize>, message: &str, help: &str) {
+        self.problems
+            .push(Diagnostic::error(self.path, (self.at)(span), message).with_help(help));
+    }
+
+    /// Reads the tables under a section such as `[claim.<id>]`.
+    fn nodes<T: DeserializeOwned>(
+        &mut self,
+        section_span: Range<usize>,
+        value: Spanned<DeValue<'_>>,
+        keys: &[&str],
+        section: &str,
+    ) -> Vec<(Str, Spanned<T>)> {
+        let mut nodes = Vec::new();
+        let DeValue::Table(table) = value.into_inner() else {
+            self.problem(
+                section_span,
+                &format!("`{section}` must be a table of tables"),
+                &format!("write each as `[{section}.<id>]` followed by its keys"),
+            );
+            return nodes;
+        };
+        for (id, node) in table {
+            let id_str: Str = Spanned::new(id.span(), id.get_ref().to_string());
+            let what = format!("[{section}.{}]", id.get_ref());
+            if let Some(node) = self.node(node, keys, &what) {
+                nodes.push((id_str, node));
+            }
+        }
+        nodes
+    }
+
+    /// Reads one table, reporting unknown keys and values of the wrong type.
+    fn node<T: DeserializeOwned>(
+        &mut self,
+        value: Spanned<DeValue<'_>>,
+        keys: &[&str],
+        what: &str,
+    ) -> Option<Spanned<T>> {
+        let span = value.span();
+        let DeValue::Table(table) = value.get_ref() else {
+            self.problem(
+                span,
+                &format!("{what} must be a table"),
+                "write it as a table header followed by its keys",
+            );
+            return None;
+        };
+        let key_spans: BTreeMap<String, Range<usize>> = table
+            .iter()
+            .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+            .collect();
+        let mut unknown = Vec::new();
+        let result: Result<T, _> =
+            serde_ignored::deserialize(ValueDeserializer::from(value), |path| {
+                unknown.push(path.to_string())
+            });
+        for key in unknown {
+            let top = key.split('.').next().unwrap_or(&key).to_string();
+            let key_span = key_spans.get(&top).cloned().unwrap_or(span.clone());
+            let help = match nearest(&top, keys) {
+                Some(near) => format!("did you mean `{near}`? {what} takes: {}", keys.join(", ")),
+                None => format!("{what} takes: {}", keys.join(", ")),
+            };
+            self.problem(key_span, &format!("unknown key `{key}` in {what}"), &help);
+        }
+        match result {
+            Ok(node) => Some(Spanned::new(span, node)),
+            Err(error) => {
+                let error_span = error.span().unwrap_or(span);
+                self.problem(
+                    error_span,
+                    &format!("in {what}: {}", first_line(error.message())),
+                    "give the value the type the map format documents for this key",
+                );
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Running SPARQL: the named queries of `queries/`, safe parameter binding, and results as plain rows.
+//!
+//! Every question argmap answers goes through [`Backend`], so `trace`,
+//! `list` and `query` work the same on the local store and on any SPARQL 1.1
+//! endpoint. Parameters are bound as RDF terms, never pasted into query text.
+
+use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
+use spargebra::algebra::GraphPattern;
+use spargebra::term::GroundTerm;
+
+/// A named query: its name, its text, and what its header says it answers.
+pub struct NamedQuery {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! named {
+    ($($name:literal),* $(,)?) => {
+        &[$(NamedQuery { name: $name, text: include_str!(concat!("../queries/", $name, ".rq")) }),*]
+    };
+}
+
+/// Every query in `queries/`, built into the binary.
+pub const QUERIES: &[NamedQuery] = named![
+    "briefs",
+    "trace-hypotheses",
+    "trace-nodes",
+    "trace-edges",
+    "list",
+    "motives",
+    "shared-evidence",
+    "sources",
+    "briefs-relying-on-source",
+    "actors",
+    "timeline",
+    "unsupported-claims",
+    "inference-vs-reported",
+];
+
+/// The named query called `name`.
+pub fn named_query(name: &str) -> Option<&'static NamedQuery> {
+    QUERIES.iter().find(|q| q.name == name)
+}
+
+impl NamedQuery {
+    /// The header comment: what the query answers and its parameters.
+    pub fn description(&self) -> String {
+        self.text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| l.trim_start_matches('#').trim())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The rows of a SELECT.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Solutions {
+    /// Variable names, without `?`.
+    pub variables: Vec<String>,
+    /// One value (or none) per variable, per row.
+    pub rows: Vec<Vec<Option<Term>>>,
+}
+
+impl Solutions {
+    /// The column of `variable`, if the query has one.
+    pub fn column(&self, variable: &str) -> Option<usize> {
+        self.variables.iter().position(|v| v == variable)
+    }
+}
+
+/// The answer to any query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// SELECT.
+    Solutions(Solutions),
+    /// ASK.
+    Boolean(bool),
+    /// CONSTRUCT and DESCRIBE.
+    Graph(Vec<Triple>),
+}
+
+/// Something that answers SPARQL queries.
+pub trait Backend {
+    /// Runs `query` with each `(variable, value)` of `bindings` bound.
+    fn run(&self, query: &str, bindings: &[(String, Term)]) -> Result<Answer, crate::Error>;
+
+    /// Runs a SELECT.
+    fn select(&self, query: &str, bindings: &[(String, Term)]) -> Result<Solutions, crate::Error> {
+        match self.run(query, bindings)? {
+            Answer::Solutions(s) => Ok(s),
+            _ => Err(crate::Error::Query("expected a SELECT query".into())),
+        }
+    }
+}
+
+/// Parses `query` and binds each `(variable, value)` of `bindings` with a
+/// `VALUES` table joined inside the query's modifiers (projection, order,
+/// grouping), so that a variable binds even where it is not projected. The
+/// result prints as standard SPARQL for remote endpoints, and terms are
+/// serialised by the RDF model, never pasted as text.
+pub fn bind_query(
+    query: &str,
+    bindings: &[(String, Term)],
+) -> Result<spargebra::Query, crate::Error> {
+    let mut parsed = spargebra::SparqlParser::new()
+        .parse_query(query)
+        .map_err(|e| crate::Error::Syntax(e.to_string()))?;
+    if bindings.is_empty() {
+        return Ok(parsed);
+    }
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (name, value) in bindings {
+        variables
+            .push(Variable::new(name).map_err(|e| crate::Error::Query(format!("`{name}`: {e}")))?);
+        row.push(Some(match value {
+            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+            Term::Literal(l) => GroundTerm::Literal(l.clone()),
+            _ => {
+                return Err(crate::Error::Query(format!(
+                    "`{name}` cannot be bound to a blank node"
+                )));
+            }
+        }));
+    }
+    let values = GraphPattern::Values {
+        variables,
+        bindings: vec![row],
+    };
+    let pattern = match &mut parsed {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    inject(pattern, values);
+    Ok(parsed)
+}
+
+fn inject(pattern: &mut GraphPattern, values: GraphPattern) {
+    match pattern {
+        GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Filter { inner, .. } => inject(inner, values),
+        other => {
+            let right = std::mem::replace(
+                other,
+                GraphPattern::Bgp {
+                    patterns: Vec::new(),
+                },
+            );
+            *other = GraphPattern::Join {
+                left: Box::new(values),
+                right: Box::new(right),
+            };
+        }
+    }
+}
+
+/// Reads a `--param name=value` value as an RDF term: `<iri>`, an absolute
+/// IRI, an integer, `true`/`false`, or else a plain string.
+pub fn parse_param(text: &str) -> Result<(String, Term), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}` is not name=value"))?;
+    let name = name.trim().trim_start_matches(['?', '$']);
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return Err(format!("`{name}` is not a SPARQL variable name"));
+    }
+    Ok((name.to_string(), param_term(value)?))
+}
+
+fn param_term(value: &str) -> Result<Term, String> {
+    if let Some(inner) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        return NamedNode::new(inner)
+            .map(Term::from)
+            .map_err(|e| format!("`{inner}` is not an IRI: {e}"));
+    }
+    let has_scheme = value.split_once(':').is_some_and(|(scheme, rest)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && rest.starts_with("//")
+    }) || value.starts_with("urn:");
+    if has_scheme {
+        return NamedNode::new(value)
+            .map(Term::from)
+            .map_err(|e| format!("`{value}` is not an IRI: {e}"));
+    }
+    if let Ok(n) = value.parse::<i64>() {
+        return Ok(Literal::from(n).into());
+    }
+    match value {
+        "true" => Ok(Literal::from(true).into()),
+        "false" => Ok(Literal::from(false).into()),
+        _ => Ok(Literal::new_simple_literal(value).into()),
+    }
+}
+
+/// The lexical form of a literal, or the IRI of a named node.
+pub fn lexical(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::Literal(l) => l.value().to_string(),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        #[allow(unreachable_patterns)]
+        _ => term.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_query_has_a_header() {
+        for q in QUERIES {
+            assert!(q.text.starts_with('#'), "{} has no header comment", q.name);
+            assert!(
+                q.description().to_lowercase().contains("param"),
+                "{} does not list its parameters",
+                q.name
+            );
+        }
+    }
+
+    #[test]
+    fn params_become_terms() {
+        assert_eq!(parse_param("n=3").unwrap().1, Literal::from(3).into());
+        assert_eq!(
+            parse_param("g=<urn:x>").unwrap().1,
+            NamedNode::new("urn:x").unwrap().into()
+        );
+        assert_eq!(
+            parse_param("g=https://a.b/c").unwrap().1,
+            NamedNode::new("https://a.b/c").unwrap().into()
+        );
+        assert_eq!(
+            parse_param("s=a \"quoted\" } string").unwrap().1,
+            Literal::new_simple_literal("a \"quoted\" } string").into()
+        );
+        assert!(parse_param("novalue").is_err());
+        assert!(parse_param("bad name=1").is_err());
+    }
+}

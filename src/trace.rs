@@ -1,0 +1,703 @@
+//! Answering "how is each hypothesis supported?": support trees built in Rust from one-hop, graph-scoped SPARQL.
+//!
+//! [`trace`] asks the [`Backend`] for a brief's hypotheses, nodes and edges
+//! (three queries from `queries/`), then builds, for each hypothesis, the
+//! tree of what supports it down to the evidence, with what opposes each
+//! node. Property paths are not used: they tell reachability, not the path,
+//! and some engines reject them unbound.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use oxigraph::model::{NamedNode, Term};
+use serde::Serialize;
+
+use crate::Error;
+use crate::sparql::{Backend, Solutions, lexical, named_query};
+use crate::vocab::ARG;
+
+/// A brief in the store.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefInfo {
+    pub id: String,
+    pub iri: String,
+    pub graph: String,
+    pub title: String,
+    pub rights: String,
+}
+
+/// The trace of one brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefTrace {
+    pub brief: BriefInfo,
+    pub hypotheses: Vec<HypothesisTrace>,
+    /// Claims and evidence that support no other node and no hypothesis
+    /// (a conclusion, say), each with its own tree; empty when hypotheses
+    /// were asked for by name.
+    pub other_conclusions: Vec<TraceNode>,
+}
+
+/// One hypothesis, its support tree and its summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct HypothesisTrace {
+    pub key: String,
+    pub iri: String,
+    pub text: String,
+    pub question: QuestionInfo,
+    pub hedge: Option<String>,
+    pub likelihood: Option<Likelihood>,
+    pub confidence: Option<String>,
+    pub quote: Option<QuoteInfo>,
+    /// What supports the hypothesis, as trees.
+    pub supported_by: Vec<TraceNode>,
+    /// What opposes the hypothesis itself.
+    pub opposed_by: Vec<TraceNode>,
+    pub summary: Summary,
+}
+
+/// The question a hypothesis answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionInfo {
+    pub key: String,
+    pub text: String,
+    pub exclusive: bool,
+}
+
+/// A likelihood band from the hedge table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Likelihood {
+    pub term: String,
+    /// Lower bound, 0–1; absent for words that state no likelihood.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub scale: String,
+}
+
+/// A quote with its offsets in characters.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteInfo {
+    pub text: String,
+    pub start: u64,
+    pub end: u64,
+}
+
+/// A source as a trace shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub key: String,
+    pub iri: String,
+    pub title: String,
+    pub reliability: Option<String>,
+    pub credibility: Option<i64>,
+}
+
+/// A claim, item of evidence or hypothesis inside a tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceNode {
+    pub key: String,
+    pub iri: String,
+    pub kind: String,
+    pub text: String,
+    pub status: String,
+    pub hedge: Option<String>,
+    pub quote: Option<QuoteInfo>,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    pub said_by: Option<String>,
+    pub source: Option<SourceInfo>,
+    /// Whether the edge to its parent is marked strong.
+    pub strong: bool,
+    pub supported_by: Vec<TraceNode>,
+    pub opposed_by: Vec<TraceNode>,
+}
+
+/// Counts over a hypothesis's support tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Distinct items of evidence in the support tree.
+    pub evidence: usize,
+    /// Distinct sources cited in the support tree.
+    pub sources: usize,
+    /// Edges on the longest path from the hypothesis down.
+    pub depth: usize,
+    /// Distinct nodes that oppose a node of the tree.
+    pub opposing: usize,
+}
+
+/// Lists the briefs in the store.
+pub fn briefs(backend: &dyn Backend) -> Result<Vec<BriefInfo>, Error> {
+    let rows = backend.select(query("briefs"), &[])?;
+    let r = Rows::new(&rows);
+    Ok(rows
+        .rows
+        .iter()
+        .map(|row| BriefInfo {
+            id: r.text(row, "id").unwrap_or_default(),
+            iri: r.text(row, "brief").unwrap_or_default(),
+            graph: r.text(row, "graph").unwrap_or_default(),
+            title: r.text(row, "title").unwrap_or_default(),
+            rights: r.text(row, "rights").unwrap_or_default(),
+        })
+        .collect())
+}
+
+fn query(name: &str) -> &'static str {
+    named_query(name).map(|q| q.text).unwrap_or_default()
+}
+
+/// Traces `hypotheses` (all when empty) of `brief` (every brief when `None`).
+pub fn trace(
+    backend: &dyn Backend,
+    brief: Option<&str>,
+    hypotheses: &[String],
+) -> Result<Vec<BriefTrace>, Error> {
+    let all = briefs(backend)?;
+    let chosen: Vec<BriefInfo> = match brief {
+        Some(id) => match all.iter().find(|b| b.id == id) {
+            Some(b) => vec![b.clone()],
+            None => {
+                let known: Vec<&str> = all.iter().map(|b| b.id.as_str()).collect();
+                return Err(Error::NotFound(format!(
+                    "there is no brief `{id}` in the store; it holds: {}",
+                    if known.is_empty() {
+                        "nothing yet (load one with `argmap load`)".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )));
+            }
+        },
+        None => all,
+    };
+    let mut traces = Vec::new();
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    for b in chosen {
+        let t = trace_brief(backend, b, hypotheses)?;
+        for h in &t.hypotheses {
+            if let Some(k) = hypotheses.iter().find(|k| **k == h.key) {
+                found.insert(k.as_str());
+            }
+        }
+        traces.push(t);
+    }
+    let missing: Vec<&str> = hypotheses
+        .iter()
+        .map(String::as_str)
+        .filter(|h| !found.contains(h))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no hypothesis called {} in the brief(s) traced; `argmap list` shows them",
+            missing.join(", ")
+        )));
+    }
+    Ok(traces)
+}
+
+struct Edge {
+    from: String,
+    strong: bool,
+}
+
+fn trace_brief(
+    backend: &dyn Backend,
+    brief: BriefInfo,
+    wanted: &[String],
+) -> Result<BriefTrace, Error> {
+    let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
+    let bindings = [("graph".to_string(), Term::from(graph))];
+    let hyp_rows = backend.select(query("trace-hypotheses"), &bindings)?;
+    let node_rows = backend.select(query("trace-nodes"), &bindings)?;
+    let edge_rows = backend.select(query("trace-edges"), &bindings)?;
+
+    let mut nodes: BTreeMap<String, TraceNode> = BTreeMap::new();
+    let r = Rows::new(&node_rows);
+    for row in &node_rows.rows {
+        let Some(iri) = r.text(row, "node") else {
+            continue;
+        };
+        let date = match (
+            r.text(row, "date"),
+            r.text(row, "startDate"),
+            r.text(row, "endDate"),
+        ) {
+            (Some(d), _, _) if r.text(row, "approximate").is_some_and(|a| a == "true") => {
+                Some(format!("{d}~"))
+            }
+            (Some(d), _, _) => Some(d),
+            (None, Some(s), Some(e)) => Some(format!("{s}/{e}")),
+            _ => None,
+        };
+        let source = r.text(row, "source").map(|iri| SourceInfo {
+            key: r.text(row, "sourceKey").unwrap_or_default(),
+            iri,
+            title: r.text(row, "sourceTitle").unwrap_or_default(),
+            reliability: r.text(row, "reliability"),
+            credibility: r.text(row, "credibility").and_then(|c| c.parse().ok()),
+        });
+        nodes.insert(
+            iri.clone(),
+            TraceNode {
+                key: r.text(row, "key").unwrap_or_default(),
+                kind: local_name(&r.text(row, "kind").unwrap_or_default()).to_lowercase(),
+                iri,
+                text: r.text(row, "text").unwrap_or_default(),
+                status: status_word(&r.text(row, "status").unwrap_or_default()),
+                hedge: r.text(row, "hedge"),
+                quote: r.quote(row),
+                date,
+                date_inferred: r.text(row, "dateInferred").is_some_and(|v| v == "true"),
+                said_by: r.text(row, "saidByName"),
+                source,
+                strong: false,
+                supported_by: Vec::new(),
+                opposed_by: Vec::new(),
+            },
+        );
+    }
+    let mut supporters: BTreeMap<String, Vec<Edge>> = BTreeMap::new();
+    let mut attackers: BTreeMap<String, Vec<Edge>> = BTreeMap::new();
+    let r = Rows::new(&edge_rows);
+    for row in &edge_rows.rows {
+        let (Some(from), Some(to), Some(relation)) = (
+            r.text(row, "from"),
+            r.text(row, "to"),
+            r.text(row, "relation"),
+        ) else {
+            continue;
+        };
+        let edge = Edge {
+            from,
+            strong: r.text(row, "strong").is_some_and(|s| s == "true"),
+        };
+        let list = if relation == format!("{ARG}Support") {
+            &mut supporters
+        } else {
+            &mut attackers
+        };
+        list.entry(to).or_default().push(edge);
+    }
+    for edges in supporters.values_mut().chain(attackers.values_mut()) {
+        edges.sort_by_key(|e| sort_key(&nodes, &e.from));
+    }
+    let graph = Graph {
+        nodes: &nodes,
+        supporters: &supporters,
+        attackers: &attackers,
+    };
+
+    let r = Rows::new(&hyp_rows);
+    let mut hypotheses = Vec::new();
+    for row in &hyp_rows.rows {
+        let key = r.text(row, "key").unwrap_or_default();
+        if !wanted.is_empty() && !wanted.contains(&key) {
+            continue;
+        }
+        let iri = r.text(row, "node").unwrap_or_default();
+        let mut path = vec![iri.clone()];
+        let supported_by = graph.children(&iri, graph.supporters, &mut path);
+        let opposed_by = graph.children(&iri, graph.attackers, &mut path);
+        let likelihood = r.text(row, "term").map(|term| Likelihood {
+            term,
+            low: r.text(row, "low").and_then(|v| v.parse().ok()),
+            high: r.text(row, "high").and_then(|v| v.parse().ok()),
+            scale: r.text(row, "scale").unwrap_or_default(),
+        });
+        let summary = summarise(&supported_by, &opposed_by);
+        hypotheses.push(HypothesisTrace {
+            key,
+            iri,
+            text: r.text(row, "text").unwrap_or_default(),
+            question: QuestionInfo {
+                key: r.text(row, "questionKey").unwrap_or_default(),
+                text: r.text(row, "questionText").unwrap_or_default(),
+                exclusive: r.text(row, "exclusive").is_some_and(|v| v == "true"),
+            },
+            hedge: r.text(row, "hedge"),
+            likelihood,
+            confidence: r.text(row, "confidence"),
+            quote: r.quote(row),
+            supported_by,
+            opposed_by,
+            summary,
+        });
+    }
+    // The motives in the order the brief gives them: by where each is quoted.
+    hypotheses.sort_by_key(|h| {
+        (
+            h.question.key.clone(),
+            h.quote.as_ref().map_or(u64::MAX, |q| q.start),
+            h.key.clone(),
+        )
+    });
+    let mut other_conclusions = Vec::new();
+    if wanted.is_empty() {
+        let supporting: BTreeSet<&str> = supporters
+            .values()
+            .flatten()
+            .map(|e| e.from.as_str())
+            .collect();
+        let attacking: BTreeSet<&str> = attackers
+            .values()
+            .flatten()
+            .map(|e| e.from.as_str())
+            .collect();
+        let mut roots: Vec<&TraceNode> = nodes
+            .values()
+            .filter(|n| {
+                n.kind != "hypothesis"
+                    && !supporting.contains(n.iri.as_str())
+                    && !attacking.contains(n.iri.as_str())
+            })
+            .collect();
+        roots.sort_by_key(|n| {
+            (
+                n.quote.as_ref().map_or(u64::MAX, |q| q.start),
+                n.key.clone(),
+            )
+        });
+        for root in roots {
+            let mut node = root.clone();
+            let mut path = vec![node.iri.clone()];
+            node.supported_by = graph.children(&node.iri, graph.supporters, &mut path);
+            node.opposed_by = graph.children(&node.iri, graph.attackers, &mut path);
+            other_conclusions.push(node);
+        }
+    }
+    Ok(BriefTrace {
+        brief,
+        hypotheses,
+        other_conclusions,
+    })
+}
+
+fn sort_key(nodes: &BTreeMap<String, TraceNode>, iri: &str) -> (u8, String) {
+    match nodes.get(iri) {
+        Some(n) => (
+            match n.kind.as_str() {
+                "claim" => 0,
+                "evidence" => 1,
+                _ => 2,
+            },
+            n.key.clone(),
+        ),
+        None => (3, iri.to_string()),
+    }
+}
+
+struct Graph<'a> {
+    nodes: &'a BTreeMap<String, TraceNode>,
+    supporters: &'a BTreeMap<String, Vec<Edge>>,
+    attackers: &'a BTreeMap<String, Vec<Edge>>,
+}
+
+impl Graph<'_> {
+    /// The nodes on the `edges` of `iri`, each with its own tree; `path`
+    /// guards against cycles in data that did not come through `check`.
+    fn children(
+        &self,
+        iri: &str,
+        edges: &BTreeMap<String, Vec<Edge>>,
+        path: &mut Vec<String>,
+    ) -> Vec<TraceNode> {
+        let mut out = Vec::new();
+        for edge in edges.get(iri).map(Vec::as_slice).unwrap_or_default() {
+            if path.contains(&edge.from) {
+                continue;
+            }
+            let Some(node) = self.nodes.get(&edge.from) else {
+                continue;
+            };
+            let mut node = node.clone();
+            node.strong = edge.strong;
+            path.push(edge.from.clone());
+            node.supported_by = self.children(&edge.from, self.supporters, path);
+            node.opposed_by = self.children(&edge.from, self.attackers, path);
+            path.pop();
+            out.push(node);
+        }
+        out
+    }
+}
+
+fn summarise(supported_by: &[TraceNode], opposed_by: &[TraceNode]) -> Summary {
+    fn walk<'a>(
+        n: &'a TraceNode,
+        depth: usize,
+        evidence: &mut BTreeSet<&'a str>,
+        sources: &mut BTreeSet<&'a str>,
+        opposing: &mut BTreeSet<&'a str>,
+        max: &mut usize,
+    ) {
+        *max = (*max).max(depth);
+        if n.kind == "evidence" {
+            evidence.insert(&n.iri);
+        }
+        if let Some(s) = &n.source {
+            sources.insert(&s.iri);
+        }
+        for o in &n.opposed_by {
+            opposing.insert(&o.iri);
+        }
+        for c in &n.supported_by {
+            walk(c, depth + 1, evidence, sources, opposing, max);
+        }
+    }
+    let (mut evidence, mut sources, mut opposing, mut depth) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), 0);
+    for o in opposed_by {
+        opposing.insert(o.iri.as_str());
+    }
+    for n in supported_by {
+        walk(n, 1, &mut evidence, &mut sources, &mut opposing, &mut depth);
+    }
+    Summary {
+        evidence: evidence.len(),
+        sources: sources.len(),
+        depth,
+        opposing: opposing.len(),
+    }
+}
+
+fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+fn status_word(iri: &str) -> String {
+    match local_name(iri) {
+        "Reported" => "reported".into(),
+        "Observed" => "observed".into(),
+        "AuthorInference" => "inference".into(),
+        other => other.to_lowercase(),
+    }
+}
+
+struct Rows<'a> {
+    solutions: &'a Solutions,
+}
+
+impl<'a> Rows<'a> {
+    fn new(solutions: &'a Solutions) -> Self {
+        Rows { solutions }
+    }
+
+    fn text(&self, row: &[Option<Term>], variable: &str) -> Option<String> {
+        let column = self.solutions.column(variable)?;
+        row.get(column)?.as_ref().map(lexical)
+    }
+
+    fn quote(&self, row: &[Option<Term>]) -> Option<QuoteInfo> {
+        Some(QuoteInfo {
+            text: self.text(row, "quote")?,
+            start: self.text(row, "start")?.parse().ok()?,
+            end: self.text(row, "end")?.parse().ok()?,
+        })
+    }
+}
+
+/// The trace as stable, documented JSON.
+pub fn to_json(traces: &[BriefTrace]) -> serde_json::Value {
+    serde_json::json!({ "format": "argmap-trace/1", "briefs": traces })
+}
+
+/// The trace as a readable tree per hypothesis, then a summary table.
+pub fn to_text(traces: &[BriefTrace]) -> String {
+    let mut out = String::new();
+    for (i, t) in traces.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "Brief {}: {}", t.brief.id, t.brief.title);
+        let _ = writeln!(out, "Rights: {}", t.brief.rights);
+        let mut question: Option<&str> = None;
+        for h in &t.hypotheses {
+            if question != Some(h.question.key.as_str()) {
+                question = Some(&h.question.key);
+                let _ = writeln!(out, "\nQuestion {}: {}", h.question.key, h.question.text);
+                let note = if h.question.exclusive {
+                    "Its hypotheses exclude each other."
+                } else {
+                    "Its hypotheses are complementary readings: their support is compared below, and no ranking is implied."
+                };
+                let _ = writeln!(out, "  {note}");
+            }
+            let _ = writeln!(out, "\nHypothesis {}: {}", h.key, h.text);
+            let _ = writeln!(
+                out,
+                "  likelihood: {}    confidence: {}",
+                likelihood_text(h),
+                h.confidence.as_deref().unwrap_or("not stated")
+            );
+            if let Some(q) = &h.quote {
+                let _ = writeln!(
+                    out,
+                    "  quote [{}..{}): \"{}\"",
+                    q.start,
+                    q.end,
+                    one_line(&q.text)
+                );
+            }
+            let count = h.supported_by.len() + h.opposed_by.len();
+            let mut k = 0;
+            for n in &h.supported_by {
+                k += 1;
+                write_node(&mut out, n, "  ", k == count, "supported by");
+            }
+            for n in &h.opposed_by {
+                k += 1;
+                write_node(&mut out, n, "  ", k == count, "opposed by");
+            }
+            if count == 0 {
+                let _ = writeln!(out, "  (nothing in the map supports or opposes it)");
+            }
+        }
+        if !t.other_conclusions.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nOther conclusions of the brief (not linked to a hypothesis)"
+            );
+            let count = t.other_conclusions.len();
+            for (k, n) in t.other_conclusions.iter().enumerate() {
+                write_node(&mut out, n, "  ", k + 1 == count, "conclusion:");
+            }
+        }
+        let _ = writeln!(out, "\nSummary of {}", t.brief.id);
+        let rows: Vec<Vec<String>> = t
+            .hypotheses
+            .iter()
+            .map(|h| {
+                vec![
+                    h.key.clone(),
+                    h.summary.evidence.to_string(),
+                    h.summary.sources.to_string(),
+                    h.summary.depth.to_string(),
+                    h.summary.opposing.to_string(),
+                    likelihood_text(h),
+                    h.confidence.clone().unwrap_or_else(|| "—".into()),
+                ]
+            })
+            .collect();
+        let header = [
+            "hypothesis",
+            "evidence",
+            "sources",
+            "depth",
+            "opposing",
+            "likelihood",
+            "confidence",
+        ];
+        out.push_str(&table(&header, &rows));
+    }
+    out
+}
+
+fn likelihood_text(h: &HypothesisTrace) -> String {
+    let hedge = h
+        .hedge
+        .as_deref()
+        .map(|x| format!("\"{x}\""))
+        .unwrap_or_else(|| "no hedge".into());
+    match &h.likelihood {
+        Some(Likelihood {
+            low: Some(l),
+            high: Some(hi),
+            scale,
+            ..
+        }) => {
+            format!("{hedge} → {:.0}–{:.0} % ({scale})", l * 100.0, hi * 100.0)
+        }
+        Some(Likelihood { scale, .. }) => format!("{hedge} → no band ({scale})"),
+        None => hedge,
+    }
+}
+
+fn write_node(out: &mut String, n: &TraceNode, indent: &str, last: bool, relation: &str) {
+    let branch = if last { "└─ " } else { "├─ " };
+    let strong = if n.strong { "strongly " } else { "" };
+    let _ = writeln!(
+        out,
+        "{indent}{branch}{strong}{relation} {} {}: {}",
+        n.kind, n.key, n.text
+    );
+    let child_indent = format!("{indent}{}", if last { "   " } else { "│  " });
+    let mut facts = vec![n.status.clone()];
+    if let Some(h) = &n.hedge {
+        facts.push(format!("hedge \"{h}\""));
+    }
+    if let Some(s) = &n.said_by {
+        facts.push(format!("said by {s}"));
+    }
+    if let Some(s) = &n.source {
+        let grade = match (&s.reliability, s.credibility) {
+            (Some(r), Some(c)) => format!(" [{r}{c}]"),
+            (Some(r), None) => format!(" [{r}]"),
+            (None, Some(c)) => format!(" [{c}]"),
+            (None, None) => String::new(),
+        };
+        facts.push(format!("source: {}{grade}", s.title));
+    }
+    if let Some(d) = &n.date {
+        facts.push(format!(
+            "date {d}{}",
+            if n.date_inferred { " (inferred)" } else { "" }
+        ));
+    }
+    let _ = writeln!(out, "{child_indent}  ({})", facts.join("; "));
+    if let Some(q) = &n.quote {
+        let _ = writeln!(
+            out,
+            "{child_indent}  quote [{}..{}): \"{}\"",
+            q.start,
+            q.end,
+            one_line(&q.text)
+        );
+    }
+    let count = n.supported_by.len() + n.opposed_by.len();
+    let mut k = 0;
+    for c in &n.supported_by {
+        k += 1;
+        write_node(out, c, &child_indent, k == count, "supported by");
+    }
+    for c in &n.opposed_by {
+        k += 1;
+        write_node(out, c, &child_indent, k == count, "opposed by");
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A plain-text table with a header, columns padded to their widest cell.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}", w = *w))
+            .collect();
+        let _ = writeln!(out, "{}", padded.join("  ").trim_end());
+    };
+    line(&mut out, header.to_vec());
+    line(
+        &mut out,
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    );
+    for row in rows {
+        line(&mut out, row.iter().map(String::as_str).collect());
+    }
+    out
+}

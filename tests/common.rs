@@ -1,0 +1,126 @@
+//! Helpers shared by the integration tests: running the binary, temporary stores, expected-output files.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The project's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled brief's folder.
+pub fn seed_dir() -> PathBuf {
+    root().join("seeds/kinu-co-17-32")
+}
+
+/// `argmap` with its environment cleared of anything that could point it at a real store.
+pub fn argmap() -> Command {
+    let mut cmd = Command::cargo_bin("argmap").expect("the argmap binary is built");
+    cmd.env_remove("ARGMAP_STORE");
+    cmd.env("XDG_DATA_HOME", "/nonexistent-argmap-test-data");
+    cmd
+}
+
+/// A fresh store in a temporary directory.
+pub struct TempStore {
+    pub dir: tempfile::TempDir,
+}
+
+impl TempStore {
+    pub fn new() -> TempStore {
+        TempStore {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("store")
+    }
+
+    /// `argmap --store <this store> ARGS…`
+    pub fn run(&self, args: &[&str]) -> Output {
+        let mut cmd = argmap();
+        cmd.arg("--store").arg(self.path()).args(args);
+        cmd.output().expect("argmap runs")
+    }
+
+    /// Runs `args` and returns stdout, failing the test on a non-zero exit.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "argmap {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    }
+
+    /// Loads the bundled brief.
+    pub fn with_seed() -> TempStore {
+        let store = TempStore::new();
+        store.ok(&["load", seed_dir().to_str().unwrap()]);
+        store
+    }
+
+    /// Every quad of the store, with its graph, sorted.
+    pub fn dump(&self) -> Vec<String> {
+        let out = self.ok(&[
+            "query",
+            "--sparql",
+            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "--format",
+            "tsv",
+        ]);
+        let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
+        lines.sort();
+        lines
+    }
+}
+
+/// Compares `actual` with the file `expected`; with UPDATE_EXPECT=1 writes it instead.
+pub fn expect_file(expected: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(expected, actual).expect("write the expected file");
+        return;
+    }
+    let wanted = std::fs::read_to_string(expected).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing; run with UPDATE_EXPECT=1 to create it",
+            expected.display()
+        )
+    });
+    assert_eq!(wanted, actual, "output differs from {}", expected.display());
+}
+
+/// Splits a brief's text into sentences as character ranges.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(i);
+        }
+        let ends =
+            matches!(c, '.' | '?' | '!') && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        let blank_line = c == '\n' && chars.get(i + 1) == Some(&'\n');
+        if let Some(s) = start {
+            if ends {
+                out.push((s, i + 1));
+                start = None;
+            } else if blank_line {
+                out.push((s, i));
+                start = None;
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        out.push((s, chars.len()));
+    }
+    out
+}

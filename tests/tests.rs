@@ -1,0 +1,7 @@
+//! The integration tests: each runs the real `argmap` binary in a fresh temporary directory.
+
+mod check;
+mod common;
+mod knowledge_base;
+mod queries;
+mod seed;
