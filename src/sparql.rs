@@ -26,6 +26,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "trace-hypotheses",
     "trace-nodes",
     "trace-edges",
+    "graph-nodes",
+    "graph-edges",
     "list",
     "motives",
     "shared-evidence",

@@ -1,0 +1,122 @@
+//! A brief as plain nodes and edges, read back from the store with two graph-scoped queries: the common input of drawings and interchange formats.
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::{NamedNode, Term};
+
+use crate::Error;
+use crate::sparql::{Backend, lexical, named_query};
+use crate::trace::{BriefInfo, briefs};
+
+/// One node of a brief's graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub iri: String,
+    /// `question`, `hypothesis`, `claim`, `evidence`, `source`, `actor` or `event`.
+    pub kind: String,
+    pub key: String,
+    /// The analyst's text, or the label of a source or actor.
+    pub text: String,
+    /// `Reported`, `Observed` or `AuthorInference`, for propositions.
+    pub status: Option<String>,
+    pub hedge: Option<String>,
+    pub quote: Option<String>,
+    /// EDTF text of the node's date, if it has one.
+    pub date: Option<String>,
+}
+
+/// One edge: `supports`, `opposes`, `answers`, `source`, `said-by`,
+/// `mentions`, `describes`, `participant`, `by`, `publisher` or `member-of`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    /// Marked strong (supports and opposes only).
+    pub strong: bool,
+}
+
+/// A brief's nodes, in a stable order (kind, then key), and its edges.
+#[derive(Debug, Clone)]
+pub struct BriefGraph {
+    pub brief: BriefInfo,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+impl BriefGraph {
+    /// The node with IRI `iri`.
+    pub fn node(&self, iri: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.iri == iri)
+    }
+}
+
+/// Reads the graph of brief `id` through `backend`.
+pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error> {
+    let brief = briefs(backend)?
+        .into_iter()
+        .find(|b| b.id == id)
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "there is no brief `{id}` in the store; `argmap list` shows them"
+            ))
+        })?;
+    let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
+    let bindings = [("graph".to_string(), Term::from(graph))];
+    let text = |name: &str| named_query(name).map(|q| q.text).unwrap_or_default();
+    let node_rows = backend.select(text("graph-nodes"), &bindings)?;
+    let edge_rows = backend.select(text("graph-edges"), &bindings)?;
+    let get = |rows: &crate::sparql::Solutions, row: &[Option<Term>], v: &str| -> Option<String> {
+        rows.column(v).and_then(|c| row[c].as_ref()).map(lexical)
+    };
+    // A shared node typed twice (say, arg:Actor and arg:Person) is one node.
+    let mut nodes: BTreeMap<(String, String), Node> = BTreeMap::new();
+    for row in &node_rows.rows {
+        let Some(iri) = get(&node_rows, row, "node") else {
+            continue;
+        };
+        let kind = get(&node_rows, row, "kind").unwrap_or_default();
+        let node = Node {
+            iri: iri.clone(),
+            kind: kind.clone(),
+            key: get(&node_rows, row, "key").unwrap_or_default(),
+            text: get(&node_rows, row, "text").unwrap_or_default(),
+            status: get(&node_rows, row, "status"),
+            hedge: get(&node_rows, row, "hedge"),
+            quote: get(&node_rows, row, "quote"),
+            date: get(&node_rows, row, "date"),
+        };
+        nodes
+            .entry((kind_rank(&kind).to_string() + &node.key, iri))
+            .or_insert(node);
+    }
+    let edges = edge_rows
+        .rows
+        .iter()
+        .filter_map(|row| {
+            Some(Edge {
+                from: get(&edge_rows, row, "from")?,
+                to: get(&edge_rows, row, "to")?,
+                kind: get(&edge_rows, row, "kind")?,
+                strong: get(&edge_rows, row, "strong").is_some_and(|s| s == "true"),
+            })
+        })
+        .collect();
+    Ok(BriefGraph {
+        brief,
+        nodes: nodes.into_values().collect(),
+        edges,
+    })
+}
+
+fn kind_rank(kind: &str) -> &'static str {
+    match kind {
+        "question" => "0",
+        "hypothesis" => "1",
+        "claim" => "2",
+        "evidence" => "3",
+        "source" => "4",
+        "actor" => "5",
+        _ => "6",
+    }
+}
