@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing argmap needs, when it is missing:
 # libclang (RocksDB's bindings are generated with bindgen) and, with --tests,
-# pyshacl for the SHACL conformance test. Safe to run again.
+# pyshacl for the SHACL conformance test, Graphviz (the export tests parse
+# DOT with `dot`) and networkx (they read GraphML with it). Safe to run again.
 set -euo pipefail
 
 need_apt=()
@@ -11,6 +12,9 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "cargo is not installed: install Rust (https://rustup.rs) first" >&2
   exit 1
+fi
+if [ "${1:-}" = "--tests" ] && ! command -v dot >/dev/null; then
+  need_apt+=(graphviz)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]}" >&2
@@ -24,5 +28,9 @@ if [ "${1:-}" = "--tests" ]; then
   if ! python3 -c 'import pyshacl, rdflib' 2>/dev/null; then
     echo "installing pyshacl" >&2
     python3 -m pip install --quiet 'pyshacl==0.40.1' 'rdflib==7.6.0'
+  fi
+  if ! python3 -c 'import networkx' 2>/dev/null; then
+    echo "installing networkx" >&2
+    python3 -m pip install --quiet 'networkx==3.6.1'
   fi
 fi

@@ -92,7 +92,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
     if scope == Scope::Store && !dataset {
         let why = if args.format.rdf().is_some() {
             format!(
-                "{} cannot hold the store's named graphs: use --format trig or --format nquads (or jsonld) for the whole store, or export one brief with --brief ID",
+                "{} cannot hold the store's named graphs: use TriG (--format trig) or N-Quads (--format nquads), or JSON-LD, for the whole store; or export one brief with --brief ID",
                 args.format.name()
             )
         } else {
