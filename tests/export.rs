@@ -486,3 +486,52 @@ fn pictures_of_the_seed_show_every_hypothesis_grouped() {
     assert_eq!(mermaid.matches("\n  subgraph ").count(), hypotheses);
     assert!(dot.contains("arrowhead=tee") || !dot.contains("opposes"));
 }
+
+#[test]
+fn cytoscape_js_loads_the_json() {
+    let store = special_store();
+    let file = store.dir.path().join("map.cyjs");
+    store.ok(&[
+        "export",
+        "--brief",
+        "special-chars",
+        "--format",
+        "cytoscape",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    // scripts/setup.sh --tests installs Cytoscape.js here.
+    let modules = root().join("target/npm/node_modules");
+    let script = r#"
+const cytoscape = require("cytoscape");
+const json = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const cy = cytoscape({ headless: true, ...json });
+console.log(JSON.stringify({
+  nodes: cy.nodes().not(".group").length, groups: cy.nodes(".group").length,
+  edges: cy.edges().length, children: cy.nodes(".group").children().length,
+  attacks: cy.edges(".opposes").length, text: cy.nodes("[key = 'deal']").data("text") }));
+"#;
+    let out = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .arg(&file)
+        .env("NODE_PATH", &modules)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "node: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["nodes"], SPECIAL_NODES);
+    assert_eq!(json["groups"], 2);
+    assert!(json["children"].as_u64().unwrap() >= 3);
+    assert_eq!(json["attacks"], 1);
+    assert_eq!(json["text"], "A <b>deal</b> & \"more\": 日本語");
+    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml"]);
+    assert_eq!(
+        json["edges"].as_u64().unwrap() as usize,
+        graphml.matches("<edge ").count()
+    );
+}
