@@ -94,6 +94,15 @@ fn whole_store_needs_a_dataset_format() {
     assert!(trig.contains("kinu-co-17-32"));
     let nq = store.ok(&["export", "--format", "nquads"]);
     assert_eq!(dataset(&nq).len(), store.dump().len());
+    // The whole store as JSON-LD loads back, graphs and all, without --graph.
+    let file = store.dir.path().join("all.jsonld");
+    store.ok(&["export", "--format", "jsonld", "-o", file.to_str().unwrap()]);
+    let other = TempStore::new();
+    other.ok(&["load", file.to_str().unwrap()]);
+    assert_eq!(
+        dataset(&other.ok(&["export", "--format", "nquads"])),
+        dataset(&nq)
+    );
     for format in ["turtle", "ntriples", "rdfxml"] {
         let out = store.run(&["export", "--format", format]);
         assert_eq!(out.status.code(), Some(2), "{format}");
