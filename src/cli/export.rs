@@ -97,7 +97,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
             )
         } else {
             format!(
-                "a {} picture shows one brief: give --brief ID or --hypothesis ID (`argmap list` shows them)",
+                "--format {} exports one brief: give --brief ID or --hypothesis ID (`argmap list` shows them)",
                 args.format.name()
             )
         };
@@ -106,28 +106,33 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
     }
     let kb = global.read_store()?;
     let selection = export::select(&kb, &scope)?;
-    let text = if let Some(format) = args.format.rdf() {
-        let quads = export::quads(&kb, selection.as_ref())?;
-        let mut bytes = Vec::new();
-        export::rdf::write(
-            &quads,
-            format,
-            &export::prefixes(&global.iris(), selection.as_ref()),
-            &mut bytes,
-        )?;
-        String::from_utf8(bytes).context("the RDF writer wrote invalid UTF-8")?
-    } else {
-        let selection = selection.expect("a picture has a brief: checked above");
-        let picture = export::picture(&selection);
-        match args.format {
-            ExportFormat::Dot => dot::write(&picture),
-            ExportFormat::Svg => svg::write(&picture),
-            ExportFormat::Graphml => graphml::write(&picture),
-            ExportFormat::Mermaid => mermaid::write(&picture),
-            ExportFormat::Cytoscape => {
-                serde_json::to_string_pretty(&cytoscape::write(&picture))? + "\n"
-            }
-            _ => unreachable!("RDF formats are handled above"),
+    // One arm per format, with no catch-all, so that a new variant must say how it is written.
+    let picture = || {
+        selection
+            .as_ref()
+            .map(export::picture)
+            .expect("a picture has a brief: checked above")
+    };
+    let text = match args.format {
+        ExportFormat::Turtle
+        | ExportFormat::Trig
+        | ExportFormat::Ntriples
+        | ExportFormat::Nquads
+        | ExportFormat::Rdfxml
+        | ExportFormat::Jsonld => {
+            let format = args.format.rdf().expect("an RDF format");
+            let quads = export::quads(&kb, selection.as_ref())?;
+            let mut bytes = Vec::new();
+            let prefixes = export::prefixes(&global.iris(), selection.as_ref());
+            export::rdf::write(&quads, format, &prefixes, &mut bytes)?;
+            String::from_utf8(bytes).context("the RDF writer wrote invalid UTF-8")?
+        }
+        ExportFormat::Dot => dot::write(&picture()),
+        ExportFormat::Svg => svg::write(&picture()),
+        ExportFormat::Graphml => graphml::write(&picture()),
+        ExportFormat::Mermaid => mermaid::write(&picture()),
+        ExportFormat::Cytoscape => {
+            serde_json::to_string_pretty(&cytoscape::write(&picture()))? + "\n"
         }
     };
     match &args.output {
