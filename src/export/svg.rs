@@ -29,11 +29,33 @@ pub fn write(picture: &Picture) -> String {
         .map(|n| size(&n.kind, &n.lines))
         .collect();
     let shared = picture.groups.len();
-    let band: Vec<usize> = picture
+    let mut band: Vec<usize> = picture
         .nodes
         .iter()
         .map(|n| n.group.unwrap_or(shared))
         .collect();
+    // A source, actor or event cited from one group only is drawn in that
+    // group's columns, so that the shared band does not collect them all.
+    let mut near: Vec<Vec<usize>> = vec![Vec::new(); picture.nodes.len()];
+    for e in &picture.edges {
+        if let Some(g) = picture.nodes[e.to].group {
+            near[e.from].push(g);
+        }
+        if let Some(g) = picture.nodes[e.from].group {
+            near[e.to].push(g);
+        }
+    }
+    for (i, n) in picture.nodes.iter().enumerate() {
+        let cited = matches!(n.kind.as_str(), "source" | "actor" | "event");
+        if n.group.is_none()
+            && cited
+            && near[i]
+                .first()
+                .is_some_and(|g| near[i].iter().all(|h| h == g))
+        {
+            band[i] = near[i][0];
+        }
+    }
     let edges: Vec<(usize, usize)> = picture
         .edges
         .iter()
