@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing argmap needs, when it is missing:
 # libclang (RocksDB's bindings are generated with bindgen) and, with --tests,
-# pyshacl for the SHACL conformance test. Safe to run again.
+# pyshacl for the SHACL conformance test, Graphviz (the export tests parse
+# DOT with `dot`), networkx (they read GraphML with it) and Cytoscape.js
+# (they load the exported JSON into it). Safe to run again.
 set -euo pipefail
 
 need_apt=()
@@ -11,6 +13,9 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "cargo is not installed: install Rust (https://rustup.rs) first" >&2
   exit 1
+fi
+if [ "${1:-}" = "--tests" ] && ! command -v dot >/dev/null; then
+  need_apt+=(graphviz)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]}" >&2
@@ -24,5 +29,22 @@ if [ "${1:-}" = "--tests" ]; then
   if ! python3 -c 'import pyshacl, rdflib' 2>/dev/null; then
     echo "installing pyshacl" >&2
     python3 -m pip install --quiet 'pyshacl==0.40.1' 'rdflib==7.6.0'
+  fi
+  if ! command -v node >/dev/null; then
+    echo "installing nodejs and npm" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  # Cytoscape.js, for the test that loads the exported JSON into it.
+  npm_dir="$(cd "$(dirname "$0")/.." && pwd)/target/npm"
+  if [ ! -f "$npm_dir/node_modules/cytoscape/package.json" ]; then
+    echo "installing cytoscape (npm)" >&2
+    mkdir -p "$npm_dir"
+    npm install --silent --no-audit --no-fund --prefix "$npm_dir" cytoscape@3.35.0 >/dev/null
+  fi
+  if ! python3 -c 'import networkx' 2>/dev/null; then
+    echo "installing networkx" >&2
+    python3 -m pip install --quiet 'networkx==3.6.1'
   fi
 fi

@@ -11,6 +11,7 @@ pub mod check;
 pub mod compile;
 pub mod date;
 pub mod diagnostic;
+pub mod export;
 pub mod graph;
 pub mod hedge;
 pub mod model;

@@ -28,6 +28,7 @@ pub const QUERIES: &[NamedQuery] = named![
     "trace-edges",
     "graph-nodes",
     "graph-edges",
+    "export-quads",
     "list",
     "motives",
     "shared-evidence",

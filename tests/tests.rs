@@ -2,6 +2,7 @@
 
 mod check;
 mod common;
+mod export;
 mod knowledge_base;
 mod queries;
 mod seed;

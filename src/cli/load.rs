@@ -19,12 +19,18 @@ use super::Global;
 /// Check maps, then load them into the store; on any problem the store is left as it was
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap load seeds/kinu-co-17-32\n  argmap --store ./kb load seeds/*/"
+    after_help = "Examples:\n  argmap load seeds/kinu-co-17-32\n  argmap --store ./kb load seeds/*/\n  argmap load brief.ttl --graph https://example.org/graph/brief"
 )]
 pub struct LoadArgs {
-    /// Maps to load: map.toml files, or folders holding one
+    /// Maps to load: map.toml files, or folders holding one; or RDF files (.ttl, .trig, .nt, .nq, .rdf, .jsonld)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// The named graph that receives every triple of the RDF files (it is replaced); without it, a TriG, N-Quads or JSON-LD file's own named graphs are kept
+    #[arg(long, value_name = "IRI", value_parser = super::export::parse_graph)]
+    graph: Option<NamedNode>,
+    /// Read every FILE as this RDF format [default: from each file's extension]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<super::export::RdfInput>,
 }
 
 pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
@@ -34,6 +40,24 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
     let mut graphs = Vec::new();
     let mut ids: Vec<(String, PathBuf)> = Vec::new();
     for file in &args.files {
+        if let Some(read) = super::export::read_rdf(file, args.format, args.graph.as_ref()) {
+            match read {
+                Ok(rdf) => {
+                    for g in rdf {
+                        ids.push((format!("<{}>", g.graph.as_str()), file.clone()));
+                        match graphs
+                            .iter_mut()
+                            .find(|o: &&mut GraphData| o.graph == g.graph)
+                        {
+                            Some(other) => other.quads.extend(g.quads),
+                            None => graphs.push(g),
+                        }
+                    }
+                }
+                Err(d) => diagnostics.push(d),
+            }
+            continue;
+        }
         let path = map_path(file);
         let checked = check_map(&path, &Disk);
         diagnostics.extend(checked.diagnostics);

@@ -1,0 +1,222 @@
+//! `argmap export`: the store, a brief or a hypothesis's support tree as RDF (six formats) or as a picture (DOT, SVG, GraphML, Mermaid, Cytoscape.js).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use argmap::export::{self, Scope, cytoscape, dot, graphml, mermaid, svg};
+use clap::{Args, ValueEnum};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
+
+use super::{Global, Reported, print};
+
+/// Export the store, a brief or one hypothesis's support tree, as RDF or as a picture
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  argmap export --format trig > store.trig                  # the whole store\n  argmap export --brief kinu-co-17-32 --format jsonld\n  argmap export --brief kinu-co-17-32 --format dot | dot -Tpng > map.png\n  argmap export --hypothesis buffer-zone --format svg --output buffer-zone.svg\n\nThe whole store needs a format that holds named graphs (trig, nquads, jsonld);\nevery other format needs --brief or --hypothesis."
+)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, short, value_enum)]
+    format: ExportFormat,
+    /// Export one brief [default: the whole store]
+    #[arg(long, value_name = "ID")]
+    brief: Option<String>,
+    /// Export one hypothesis's support tree: what supports it down to the evidence, what opposes any node of it, its question, and the sources and actors cited (with --brief when several briefs have a hypothesis of that id)
+    #[arg(long, value_name = "ID")]
+    hypothesis: Option<String>,
+    /// Write to FILE instead of stdout (written whole, or not at all)
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Every format `export` writes. RDF formats come first, then pictures.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// RDF Turtle (one brief or hypothesis)
+    Turtle,
+    /// RDF TriG: named graphs kept
+    Trig,
+    /// RDF N-Triples (one brief or hypothesis)
+    Ntriples,
+    /// RDF N-Quads: named graphs kept
+    Nquads,
+    /// RDF/XML (one brief or hypothesis)
+    Rdfxml,
+    /// JSON-LD with the project's prefixes in @context and compact IRIs
+    Jsonld,
+    /// Graphviz DOT, one cluster per hypothesis
+    Dot,
+    /// SVG laid out by argmap itself (no Graphviz needed)
+    Svg,
+    /// GraphML with typed attributes (yEd, Gephi, networkx)
+    Graphml,
+    /// A Mermaid flowchart for Markdown pages
+    Mermaid,
+    /// Cytoscape.js JSON
+    Cytoscape,
+}
+
+impl ExportFormat {
+    /// The RDF format, for the RDF variants.
+    pub fn rdf(self) -> Option<RdfFormat> {
+        Some(match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
+pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
+    let scope = match (&args.hypothesis, &args.brief) {
+        (Some(key), brief) => Scope::Hypothesis {
+            brief: brief.clone(),
+            key: key.clone(),
+        },
+        (None, Some(id)) => Scope::Brief(id.clone()),
+        (None, None) => Scope::Store,
+    };
+    let dataset = args.format.rdf().is_some_and(|f| f.supports_datasets());
+    if scope == Scope::Store && !dataset {
+        let why = if args.format.rdf().is_some() {
+            format!(
+                "{} cannot hold the store's named graphs: use TriG (--format trig) or N-Quads (--format nquads), or JSON-LD, for the whole store; or export one brief with --brief ID",
+                args.format.name()
+            )
+        } else {
+            format!(
+                "--format {} exports one brief: give --brief ID or --hypothesis ID (`argmap list` shows them)",
+                args.format.name()
+            )
+        };
+        eprintln!("error: {why}");
+        return Err(Reported(2).into());
+    }
+    let kb = global.read_store()?;
+    let selection = export::select(&kb, &scope)?;
+    // One arm per format, with no catch-all, so that a new variant must say how it is written.
+    let picture = || {
+        selection
+            .as_ref()
+            .map(export::picture)
+            .expect("a picture has a brief: checked above")
+    };
+    let text = match args.format {
+        ExportFormat::Turtle
+        | ExportFormat::Trig
+        | ExportFormat::Ntriples
+        | ExportFormat::Nquads
+        | ExportFormat::Rdfxml
+        | ExportFormat::Jsonld => {
+            let format = args.format.rdf().expect("an RDF format");
+            let quads = export::quads(&kb, selection.as_ref())?;
+            let mut bytes = Vec::new();
+            let prefixes = export::prefixes(&global.iris(), selection.as_ref());
+            export::rdf::write(&quads, format, &prefixes, &mut bytes)?;
+            String::from_utf8(bytes).context("the RDF writer wrote invalid UTF-8")?
+        }
+        ExportFormat::Dot => dot::write(&picture()),
+        ExportFormat::Svg => svg::write(&picture()),
+        ExportFormat::Graphml => graphml::write(&picture()),
+        ExportFormat::Mermaid => mermaid::write(&picture()),
+        ExportFormat::Cytoscape => {
+            serde_json::to_string_pretty(&cytoscape::write(&picture()))? + "\n"
+        }
+    };
+    match &args.output {
+        Some(path) => write_whole(path, &text),
+        None => print(&text),
+    }
+}
+
+/// Writes `text` to `path` through a temporary file beside it, so a failed write leaves no half file.
+fn write_whole(path: &Path, text: &str) -> Result<()> {
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let mut temporary = name.to_os_string();
+    temporary.push(format!(".argmap-{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(temporary);
+    std::fs::write(&temporary, text)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            argmap::Error::Io(format!("cannot write {}: {e}", path.display()))
+        })?;
+    Ok(())
+}
+
+/// The RDF formats `load --format` reads.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RdfInput {
+    Turtle,
+    Trig,
+    Ntriples,
+    Nquads,
+    Rdfxml,
+    Jsonld,
+}
+
+impl RdfInput {
+    fn format(self) -> RdfFormat {
+        match self {
+            RdfInput::Turtle => RdfFormat::Turtle,
+            RdfInput::Trig => RdfFormat::TriG,
+            RdfInput::Ntriples => RdfFormat::NTriples,
+            RdfInput::Nquads => RdfFormat::NQuads,
+            RdfInput::Rdfxml => RdfFormat::RdfXml,
+            RdfInput::Jsonld => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        }
+    }
+}
+
+/// `--graph IRI` for `load`: an absolute IRI.
+pub fn parse_graph(text: &str) -> Result<oxigraph::model::NamedNode, String> {
+    oxigraph::model::NamedNode::new(text).map_err(|e| format!("not an IRI: {e}"))
+}
+
+/// For `load`: when `file` is RDF (by `--format`, else by its extension),
+/// its graphs, or the diagnostic that explains why it cannot be read; `None`
+/// for a map.
+pub fn read_rdf(
+    file: &Path,
+    format: Option<RdfInput>,
+    graph: Option<&oxigraph::model::NamedNode>,
+) -> Option<Result<Vec<argmap::store::GraphData>, argmap::diagnostic::Diagnostic>> {
+    let format = match format {
+        Some(f) => f.format(),
+        None => argmap::export::rdf::format_of(file)?,
+    };
+    let data = match std::fs::read(file) {
+        Ok(data) => data,
+        Err(e) => {
+            return Some(Err(argmap::diagnostic::Diagnostic::error(
+                file,
+                None,
+                format!("cannot read the file: {e}"),
+            )));
+        }
+    };
+    Some(
+        argmap::export::rdf::read(file, &data, format, graph).map(|graphs| {
+            graphs
+                .into_iter()
+                .map(|(graph, quads)| argmap::store::GraphData { graph, quads })
+                .collect()
+        }),
+    )
+}

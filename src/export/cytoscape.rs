@@ -1,0 +1,102 @@
+//! Cytoscape.js JSON (`elements` with `nodes` and `edges`, and a stylesheet): node kinds as classes, support and attack as edge classes, each hypothesis's support tree as a compound parent node.
+
+use serde_json::{Value, json};
+
+use super::{EdgeStyle, Picture, colours, edge_colour};
+
+/// The picture as Cytoscape.js JSON, ready for `cytoscape({ ...json })` or `cy.json(json)`.
+/// Group (compound) nodes have `kind: "group"`; every other node element is a node of the map.
+pub fn write(picture: &Picture) -> Value {
+    let mut nodes: Vec<Value> = picture
+        .groups
+        .iter()
+        .map(|g| {
+            json!({
+                "data": {"id": g.id, "kind": "group", "label": format!("hypothesis {}", g.key), "hypothesis": g.key},
+                "classes": "group"
+            })
+        })
+        .collect();
+    for n in &picture.nodes {
+        let mut data = json!({
+            "id": n.id,
+            "kind": n.kind,
+            "key": n.key,
+            "iri": n.iri,
+            "label": n.lines.join("\n"),
+            "text": n.text,
+        });
+        let fields = [
+            ("status", &n.status),
+            ("hedge", &n.hedge),
+            ("date", &n.date),
+        ];
+        for (k, v) in fields {
+            if let Some(v) = v {
+                data[k] = json!(v);
+            }
+        }
+        if let Some(g) = n.group {
+            data["parent"] = json!(picture.groups[g].id);
+        }
+        nodes.push(json!({"data": data, "classes": n.kind}));
+    }
+    let edges: Vec<Value> = picture
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let class = match e.style() {
+                EdgeStyle::Support => "supports",
+                EdgeStyle::Attack => "opposes",
+                EdgeStyle::Relation => "relation",
+            };
+            json!({
+                "data": {
+                    "id": format!("e{i}"),
+                    "source": picture.nodes[e.from].id,
+                    "target": picture.nodes[e.to].id,
+                    "kind": e.kind,
+                    "strong": e.strong,
+                },
+                "classes": if e.strong { format!("{class} strong") } else { class.to_string() }
+            })
+        })
+        .collect();
+    let mut style = vec![
+        json!({"selector": "node", "style": {"label": "data(label)", "text-wrap": "wrap", "text-valign": "center", "font-size": 10, "shape": "round-rectangle", "width": "label", "height": "label", "padding": "8px", "border-width": 1}}),
+        json!({"selector": "node.group", "style": {"text-valign": "top", "background-color": "#f7fbff", "border-color": "#1565c0", "border-style": "dashed"}}),
+        json!({"selector": "edge", "style": {"curve-style": "bezier", "target-arrow-shape": "triangle", "width": 1.3}}),
+        json!({"selector": "edge.strong", "style": {"width": 2.5}}),
+        json!({"selector": "edge.opposes", "style": {"line-style": "dashed", "target-arrow-shape": "tee"}}),
+        json!({"selector": "edge.relation", "style": {"line-style": "dotted", "label": "data(kind)", "font-size": 8}}),
+    ];
+    for (kind, shape) in [
+        ("question", "hexagon"),
+        ("hypothesis", "round-rectangle"),
+        ("claim", "rectangle"),
+        ("evidence", "tag"),
+        ("source", "barrel"),
+        ("actor", "ellipse"),
+        ("event", "octagon"),
+    ] {
+        let (fill, stroke) = colours(kind);
+        style.push(json!({"selector": format!("node.{kind}"), "style": {"shape": shape, "background-color": fill, "border-color": stroke}}));
+    }
+    for (class, s) in [
+        ("supports", EdgeStyle::Support),
+        ("opposes", EdgeStyle::Attack),
+        ("relation", EdgeStyle::Relation),
+    ] {
+        let c = edge_colour(s);
+        style.push(json!({"selector": format!("edge.{class}"), "style": {"line-color": c, "target-arrow-color": c}}));
+    }
+    json!({
+        "format_version": "1.0",
+        "generated_by": "argmap",
+        "target_cytoscapejs_version": "~3",
+        "data": {"name": picture.title, "brief": picture.brief, "rights": picture.rights},
+        "elements": {"nodes": nodes, "edges": edges},
+        "style": style,
+    })
+}

@@ -1,0 +1,146 @@
+//! Mermaid flowcharts that render on a Markdown page: node kinds as shapes and classes, support and attack as link styles, each hypothesis's support tree as a subgraph.
+
+use std::fmt::Write as _;
+
+use super::{EdgeStyle, Picture, colours, edge_colour};
+
+/// A quoted Mermaid label's content: the characters Mermaid or its HTML
+/// labels would read as syntax become entity codes (`#quot;`, `#lt;`, …).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '`' => out.push_str("#96;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn shape(kind: &str, label: &str) -> String {
+    match kind {
+        "question" => format!("{{{{\"{label}\"}}}}"),
+        "hypothesis" => format!("([\"{label}\"])"),
+        "claim" => format!("[\"{label}\"]"),
+        "evidence" => format!("[/\"{label}\"/]"),
+        "source" => format!("[(\"{label}\")]"),
+        "actor" => format!("((\"{label}\"))"),
+        _ => format!("{{\"{label}\"}}"),
+    }
+}
+
+/// The picture as a Mermaid `flowchart`, supported nodes above their support.
+pub fn write(picture: &Picture) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "%% {}", one_line(&picture.title));
+    let _ = writeln!(out, "%% rights: {}", one_line(&picture.rights));
+    out.push_str("flowchart BT\n");
+    for kind in [
+        "question",
+        "hypothesis",
+        "claim",
+        "evidence",
+        "source",
+        "actor",
+        "event",
+    ] {
+        let (fill, stroke) = colours(kind);
+        let _ = writeln!(
+            out,
+            "  classDef {kind} fill:{fill},stroke:{stroke},color:#000"
+        );
+    }
+    let node = |i: usize| -> String {
+        let n = &picture.nodes[i];
+        let label: Vec<String> = n.lines.iter().map(|l| escape(l)).collect();
+        format!(
+            "{}{}:::{}\n",
+            n.id,
+            shape(&n.kind, &label.join("<br/>")),
+            n.kind
+        )
+    };
+    for (gi, group) in picture.groups.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  subgraph {}[\"{}\"]",
+            group.id,
+            escape(&format!("hypothesis {}", group.key))
+        );
+        for (i, n) in picture.nodes.iter().enumerate() {
+            if n.group == Some(gi) {
+                out.push_str("    ");
+                out.push_str(&node(i));
+            }
+        }
+        out.push_str("  end\n");
+    }
+    for (i, n) in picture.nodes.iter().enumerate() {
+        if n.group.is_none() {
+            out.push_str("  ");
+            out.push_str(&node(i));
+        }
+    }
+    let mut styles: [(EdgeStyle, Vec<usize>); 3] = [
+        (EdgeStyle::Support, Vec::new()),
+        (EdgeStyle::Attack, Vec::new()),
+        (EdgeStyle::Relation, Vec::new()),
+    ];
+    for (i, e) in picture.edges.iter().enumerate() {
+        let style = e.style();
+        let arrow = match (style, e.strong) {
+            (EdgeStyle::Support, false) => "-->".to_string(),
+            (EdgeStyle::Support, true) => "==>".to_string(),
+            (EdgeStyle::Attack, false) => "--x".to_string(),
+            (EdgeStyle::Attack, true) => "==x".to_string(),
+            (EdgeStyle::Relation, _) => format!("-.->|{}|", escape(&e.kind)),
+        };
+        let _ = writeln!(
+            out,
+            "  {} {arrow} {}",
+            picture.nodes[e.from].id, picture.nodes[e.to].id
+        );
+        if let Some((_, list)) = styles.iter_mut().find(|(s, _)| *s == style) {
+            list.push(i);
+        }
+    }
+    for (style, list) in &styles {
+        if list.is_empty() {
+            continue;
+        }
+        let ids: Vec<String> = list.iter().map(usize::to_string).collect();
+        let dash = if *style == EdgeStyle::Attack {
+            ",stroke-dasharray:5 3"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:{}{dash}",
+            ids.join(","),
+            edge_colour(*style)
+        );
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_mermaid_syntax() {
+        assert_eq!(
+            super::escape("a \"b\" <c> & #d"),
+            "a #quot;b#quot; #lt;c#gt; #amp; #35;d"
+        );
+    }
+}

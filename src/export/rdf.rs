@@ -1,0 +1,210 @@
+//! RDF in and out: writing quads as Turtle, TriG, N-Triples, N-Quads, RDF/XML or JSON-LD with readable prefixes, and reading any of them into named graphs, all or nothing.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer, RdfSyntaxError};
+use oxigraph::model::{GraphName, NamedNode, Quad};
+
+use crate::Error;
+use crate::diagnostic::{Diagnostic, Position};
+
+/// JSON-LD deeper than this is refused before parsing: the parser recurses
+/// and a few thousand levels overflow the stack.
+const MAX_JSON_DEPTH: usize = 256;
+
+/// The RDF format of a file name's extension, if it has one argmap reads.
+pub fn format_of(path: &Path) -> Option<RdfFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "ttl" => RdfFormat::Turtle,
+        "trig" => RdfFormat::TriG,
+        "nt" => RdfFormat::NTriples,
+        "nq" => RdfFormat::NQuads,
+        "rdf" | "owl" | "xml" => RdfFormat::RdfXml,
+        "jsonld" | "json" => RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
+        _ => return None,
+    })
+}
+
+/// Writes `quads` in `format`. A triple format takes the quads of one graph
+/// only (their graph name is dropped); the whole store needs a dataset format.
+pub fn write(
+    quads: &[Quad],
+    format: RdfFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    if let RdfFormat::JsonLd { .. } = format {
+        return super::jsonld::write(quads, prefixes, out);
+    }
+    if !format.supports_datasets() {
+        let mut graphs: Vec<&GraphName> = quads.iter().map(|q| &q.graph_name).collect();
+        graphs.dedup();
+        graphs.sort_by_key(|g| g.to_string());
+        graphs.dedup();
+        if graphs.len() > 1 {
+            return Err(Error::NotFound(format!(
+                "{} holds one graph only, and this export has {}: use --format trig or --format nquads, or export one brief with --brief ID",
+                format.name(),
+                graphs.len()
+            )));
+        }
+    }
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in prefixes {
+        serializer = serializer
+            .with_prefix(prefix, iri)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+    }
+    let mut writer = serializer.for_writer(out);
+    for quad in quads {
+        let result = if format.supports_datasets() {
+            writer.serialize_quad(quad)
+        } else {
+            writer.serialize_triple(quad.as_ref())
+        };
+        result.map_err(|e| Error::Io(e.to_string()))?;
+    }
+    writer.finish().map_err(|e| Error::Io(e.to_string()))?;
+    Ok(())
+}
+
+/// Parses the RDF file `path` (its bytes `data`) and sorts its quads into
+/// named graphs. With `graph`, every triple of the file goes into that graph
+/// (a file holding more than one graph is refused); without it, a dataset's
+/// named graphs are kept and triples outside any named graph are refused.
+/// Any problem is a diagnostic with its place, and nothing is returned.
+pub fn read(
+    path: &Path,
+    data: &[u8],
+    format: RdfFormat,
+    graph: Option<&NamedNode>,
+) -> Result<Vec<(NamedNode, Vec<Quad>)>, Diagnostic> {
+    if let RdfFormat::JsonLd { .. } = format {
+        if let Some(at) = too_deep(data) {
+            return Err(Diagnostic::error(
+                path,
+                Some(at),
+                format!("JSON nested more than {MAX_JSON_DEPTH} levels deep"),
+            )
+            .with_help(
+                "JSON-LD for argmap is shallow; flatten the document (jsonld.flatten does it)",
+            ));
+        }
+    }
+    let mut by_graph: BTreeMap<String, (GraphName, Vec<Quad>)> = BTreeMap::new();
+    for quad in RdfParser::from_format(format).for_slice(data) {
+        let quad = quad.map_err(|e| syntax(path, format, e))?;
+        by_graph
+            .entry(quad.graph_name.to_string())
+            .or_insert_with(|| (quad.graph_name.clone(), Vec::new()))
+            .1
+            .push(quad);
+    }
+    if let Some(target) = graph {
+        if by_graph.len() > 1 {
+            let names: Vec<String> = by_graph
+                .values()
+                .map(|(g, _)| match g {
+                    GraphName::DefaultGraph => "the default graph".to_string(),
+                    other => other.to_string(),
+                })
+                .collect();
+            return Err(Diagnostic::error(
+                path,
+                None,
+                format!("the file holds {} graphs ({}), and --graph names one", names.len(), names.join(", ")),
+            )
+            .with_help("load it without --graph to keep its named graphs, or split it into one file per graph"));
+        }
+        let quads: Vec<Quad> = by_graph
+            .into_values()
+            .flat_map(|(_, q)| q)
+            .map(|q| Quad::new(q.subject, q.predicate, q.object, target.clone()))
+            .collect();
+        return Ok(vec![(target.clone(), quads)]);
+    }
+    let mut out = Vec::new();
+    for (name, quads) in by_graph.into_values() {
+        match name {
+            GraphName::NamedNode(n) => out.push((n, quads)),
+            _ => {
+                return Err(Diagnostic::error(
+                    path,
+                    None,
+                    format!("{} triples are outside any named graph", quads.len()),
+                )
+                .with_help("name the graph to load them into with --graph IRI"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn syntax(path: &Path, format: RdfFormat, error: RdfSyntaxError) -> Diagnostic {
+    let position = error.location().map(|l| {
+        // The parser counts lines and columns from 0.
+        Position {
+            line: l.start.line as usize + 1,
+            column: l.start.column as usize + 1,
+        }
+    });
+    Diagnostic::error(
+        path,
+        position,
+        format!("not valid {}: {error}", format.name()),
+    )
+    .with_help("fix the file at that place; nothing was loaded")
+}
+
+/// The place where JSON text first nests deeper than [`MAX_JSON_DEPTH`].
+fn too_deep(data: &[u8]) -> Option<Position> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in data {
+        if b == b'\n' {
+            line += 1;
+            column = 0;
+        } else if b & 0xC0 != 0x80 {
+            column += 1;
+        }
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return Some(Position { line, column });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_json_is_found_with_its_place() {
+        let deep = format!("{{\n{}", "[".repeat(300));
+        let at = too_deep(deep.as_bytes()).unwrap();
+        assert_eq!((at.line, at.column), (2, 256));
+        assert!(too_deep(b"{\"a\": \"[[[[\"}").is_none());
+    }
+}

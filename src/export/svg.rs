@@ -1,0 +1,241 @@
+//! SVG without Graphviz: the picture laid out by [`super::layout`], one shape per node (its kind's shape and colours), support and attack edges styled apart, each hypothesis's support tree boxed.
+
+use std::fmt::Write as _;
+
+use super::layout::{Layout, layered};
+use super::{EdgeStyle, Picture, colours, edge_colour, xml};
+
+const LINE_HEIGHT: f64 = 14.0;
+const CHAR_WIDTH: f64 = 6.4;
+
+/// Width and height of a node's shape.
+fn size(kind: &str, lines: &[String]) -> (f64, f64) {
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+    let (w, h) = (
+        (longest * CHAR_WIDTH + 20.0).clamp(70.0, 240.0),
+        lines.len() as f64 * LINE_HEIGHT + 16.0,
+    );
+    match kind {
+        "source" | "actor" | "question" => (w + 24.0, h + 8.0),
+        _ => (w, h),
+    }
+}
+
+/// Lays the picture out and writes it as a standalone SVG document.
+pub fn write(picture: &Picture) -> String {
+    let sizes: Vec<(f64, f64)> = picture
+        .nodes
+        .iter()
+        .map(|n| size(&n.kind, &n.lines))
+        .collect();
+    let shared = picture.groups.len();
+    let mut band: Vec<usize> = picture
+        .nodes
+        .iter()
+        .map(|n| n.group.unwrap_or(shared))
+        .collect();
+    // A source, actor or event cited from one group only is drawn in that
+    // group's columns, so that the shared band does not collect them all.
+    let mut near: Vec<Vec<usize>> = vec![Vec::new(); picture.nodes.len()];
+    for e in &picture.edges {
+        if let Some(g) = picture.nodes[e.to].group {
+            near[e.from].push(g);
+        }
+        if let Some(g) = picture.nodes[e.from].group {
+            near[e.to].push(g);
+        }
+    }
+    for (i, n) in picture.nodes.iter().enumerate() {
+        let cited = matches!(n.kind.as_str(), "source" | "actor" | "event");
+        if n.group.is_none()
+            && cited
+            && near[i]
+                .first()
+                .is_some_and(|g| near[i].iter().all(|h| h == g))
+        {
+            band[i] = near[i][0];
+        }
+    }
+    let edges: Vec<(usize, usize)> = picture
+        .edges
+        .iter()
+        .map(|e| match (e.style(), e.kind.as_str()) {
+            (EdgeStyle::Support | EdgeStyle::Attack, _) | (_, "answers") => (e.to, e.from),
+            _ => (e.from, e.to),
+        })
+        .collect();
+    let layout = layered(&sizes, &edges, &band, shared + 1);
+    render(picture, &sizes, &layout)
+}
+
+fn render(picture: &Picture, sizes: &[(f64, f64)], layout: &Layout) -> String {
+    let mut out = String::new();
+    let (width, height) = (layout.width.max(320.0), layout.height + 20.0);
+    let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="Helvetica, Arial, sans-serif" font-size="11">"#
+    );
+    let _ = writeln!(out, "<title>{}</title>", xml(&picture.title));
+    let _ = writeln!(out, "<desc>{}</desc>", xml(&picture.rights));
+    out.push_str("<defs>\n");
+    for (id, style) in [
+        ("supports", EdgeStyle::Support),
+        ("opposes", EdgeStyle::Attack),
+        ("relation", EdgeStyle::Relation),
+    ] {
+        let c = edge_colour(style);
+        let path = if style == EdgeStyle::Attack {
+            "M0,0 L0,10 L2,10 L2,0 Z"
+        } else {
+            "M0,0 L10,5 L0,10 Z"
+        };
+        let _ = writeln!(
+            out,
+            r#"<marker id="arrow-{id}" viewBox="0 0 10 10" refX="{}" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="{path}" fill="{c}"/></marker>"#,
+            if style == EdgeStyle::Attack { 2 } else { 10 }
+        );
+    }
+    out.push_str("</defs>\n");
+    let _ = writeln!(
+        out,
+        r#"<text class="heading" x="{}" y="24" font-size="14" font-weight="bold">{}</text>"#,
+        super::layout::MARGIN,
+        xml(&picture.title)
+    );
+    // Group boxes first, so that they lie behind edges and nodes.
+    for (gi, group) in picture.groups.iter().enumerate() {
+        let members: Vec<usize> = (0..picture.nodes.len())
+            .filter(|&i| picture.nodes[i].group == Some(gi))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let top = members
+            .iter()
+            .map(|&i| layout.centres[i].1 - sizes[i].1 / 2.0)
+            .fold(f64::INFINITY, f64::min);
+        let bottom = members
+            .iter()
+            .map(|&i| layout.centres[i].1 + sizes[i].1 / 2.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let (left, w) = layout.bands[gi];
+        let _ = writeln!(
+            out,
+            r##"<g class="group" id="{}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10" fill="#f7fbff" stroke="#1565c0" stroke-dasharray="6 4"/><text x="{:.1}" y="{:.1}" fill="#1565c0">{}</text></g>"##,
+            group.id,
+            left - 12.0,
+            top - 30.0,
+            w + 24.0,
+            bottom - top + 42.0,
+            left - 4.0,
+            top - 14.0,
+            xml(&format!("hypothesis {}", group.key))
+        );
+    }
+    for e in &picture.edges {
+        let style = e.style();
+        let ((fx, fy), (tx, ty)) = (layout.centres[e.from], layout.centres[e.to]);
+        let (fh, th) = (sizes[e.from].1 / 2.0, sizes[e.to].1 / 2.0);
+        let (y1, y2) = if fy > ty {
+            (fy - fh, ty + th)
+        } else if fy < ty {
+            (fy + fh, ty - th)
+        } else {
+            (fy, ty)
+        };
+        let mid = (y1 + y2) / 2.0;
+        let (class, dash, width) = match style {
+            EdgeStyle::Support => ("supports", "", if e.strong { 2.5 } else { 1.3 }),
+            EdgeStyle::Attack => (
+                "opposes",
+                r#" stroke-dasharray="6 3""#,
+                if e.strong { 2.5 } else { 1.3 },
+            ),
+            EdgeStyle::Relation => ("relation", r#" stroke-dasharray="2 3""#, 1.0),
+        };
+        let _ = writeln!(
+            out,
+            r#"<path class="edge {class} {}" d="M{fx:.1},{y1:.1} C{fx:.1},{mid:.1} {tx:.1},{mid:.1} {tx:.1},{y2:.1}" fill="none" stroke="{}" stroke-width="{width}"{dash} marker-end="url(#arrow-{class})"><title>{}</title></path>"#,
+            xml(&e.kind),
+            edge_colour(style),
+            xml(&e.kind)
+        );
+    }
+    for (i, n) in picture.nodes.iter().enumerate() {
+        let (cx, cy) = layout.centres[i];
+        let (w, h) = sizes[i];
+        let (fill, stroke) = colours(&n.kind);
+        let paint = format!(r#"fill="{fill}" stroke="{stroke}""#);
+        let (x, y) = (cx - w / 2.0, cy - h / 2.0);
+        let shape = match n.kind.as_str() {
+            "question" => {
+                let d = 12.0;
+                format!(
+                    r#"<polygon points="{:.1},{cy:.1} {:.1},{y:.1} {:.1},{y:.1} {:.1},{cy:.1} {:.1},{:.1} {:.1},{:.1}" {paint}/>"#,
+                    x,
+                    x + d,
+                    x + w - d,
+                    x + w,
+                    x + w - d,
+                    y + h,
+                    x + d,
+                    y + h
+                )
+            }
+            "hypothesis" => format!(
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="12" {paint} stroke-width="2"/>"#
+            ),
+            "evidence" => {
+                let d = 10.0;
+                format!(
+                    r#"<polygon points="{x:.1},{y:.1} {:.1},{y:.1} {:.1},{:.1} {:.1},{:.1} {x:.1},{:.1}" {paint}/>"#,
+                    x + w - d,
+                    x + w,
+                    y + d,
+                    x + w,
+                    y + h,
+                    y + h
+                )
+            }
+            "source" | "actor" => format!(
+                r#"<ellipse cx="{cx:.1}" cy="{cy:.1}" rx="{:.1}" ry="{:.1}" {paint}/>"#,
+                w / 2.0,
+                h / 2.0
+            ),
+            "claim" => format!(
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="2" {paint}/>"#
+            ),
+            _ => format!(
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6" {paint} stroke-dasharray="4 2"/>"#
+            ),
+        };
+        let _ = write!(
+            out,
+            r#"<g class="node {}" id="{}" data-iri="{}"><title>{}</title>{shape}<text x="{cx:.1}" y="{:.1}" text-anchor="middle">"#,
+            xml(&n.kind),
+            n.id,
+            xml(&n.iri),
+            xml(&n.text),
+            cy - (n.lines.len() as f64 - 1.0) * LINE_HEIGHT / 2.0 + 4.0
+        );
+        for (li, line) in n.lines.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<tspan x="{cx:.1}" dy="{}">{}</tspan>"#,
+                if li == 0 { 0.0 } else { LINE_HEIGHT },
+                xml(line)
+            );
+        }
+        out.push_str("</text></g>\n");
+    }
+    let _ = writeln!(
+        out,
+        r##"<text class="rights" x="{}" y="{:.0}" fill="#666">{}</text>"##,
+        super::layout::MARGIN,
+        height - 12.0,
+        xml(&picture.rights)
+    );
+    out.push_str("</svg>\n");
+    out
+}
