@@ -60,6 +60,7 @@ impl KnowledgeBase {
         }
         let store = Store::open(path).map_err(|e| open_error(path, &e.to_string()))?;
         remove_stale_bulk_files(path);
+        prune_old_logs(path);
         if read_format(path)?.is_none() {
             write_format(path).map_err(|e| open_error(path, &e))?;
         }
@@ -494,6 +495,29 @@ fn remove_stale_bulk_files(path: &Path) {
         if name.starts_with("bulk-") && name.ends_with(".sst") {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+/// Keeps the newest few of RocksDB's old info logs (`LOG.old.MICROS`).
+/// Every open, read-only ones included, starts a new `LOG` and RocksDB keeps
+/// up to a thousand old ones, which would pile up over months of commands.
+fn prune_old_logs(path: &Path) {
+    const KEEP: usize = 4;
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    let mut logs: Vec<(u64, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let stamp = name.to_str()?.strip_prefix("LOG.old.")?.parse().ok()?;
+            Some((stamp, e.path()))
+        })
+        .collect();
+    logs.sort_unstable();
+    let stale = logs.len().saturating_sub(KEEP);
+    for (_, log) in logs.into_iter().take(stale) {
+        let _ = std::fs::remove_file(log);
     }
 }
 

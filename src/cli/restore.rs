@@ -15,7 +15,7 @@ use super::Global;
 /// store in use by another process is refused.
 #[derive(Args)]
 #[command(
-    after_help = "Example:\n  argmap restore ~/backups/argmap-2026-11-27\n  argmap --store ./kb restore ./kb-backup"
+    after_help = "Examples:\n  argmap restore ~/backups/argmap-2026-11-27\n  argmap --store ./kb restore ./kb-backup"
 )]
 pub struct RestoreArgs {
     /// The backup's folder, as `argmap backup DIR` made it
