@@ -646,3 +646,25 @@ fn backup_then_restore_after_damage_gives_the_same_dump() {
     ok(&store, &["drop", "brief-001"]);
     assert_same_dump(&before, &dump(&backup), "the backup after the restore");
 }
+
+#[test]
+fn table_files_of_a_killed_bulk_load_are_removed_at_the_next_write() {
+    // A load of over 200,000 quads into new graphs goes through oxigraph's
+    // bulk loader, which writes `bulk-*.sst` files into the store and
+    // ingests them all at once on commit; killed before, it leaves them
+    // behind (killing such loads by hand left up to 728). They were never
+    // part of the store. Too slow to kill here, so the test plants them.
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), "store", &[]);
+    let before = dump(&store);
+    let stray = store.join("bulk-1234567890.sst");
+    std::fs::write(&stray, b"a table file that a killed load left").unwrap();
+    ok(&store, &["list"]);
+    assert!(
+        stray.exists(),
+        "a reader removed a file of a possible writer"
+    );
+    ok(&store, &["load", seed_dir().to_str().unwrap()]);
+    assert!(!stray.exists(), "the stray table file is still there");
+    assert_same_dump(&before, &dump(&store), "after the cleanup");
+}
