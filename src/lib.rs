@@ -35,9 +35,26 @@ pub enum Error {
     /// The store could not be opened.
     #[error("cannot open the store at {}: {message}", path.display())]
     Open { path: PathBuf, message: String },
-    /// Another process holds the store.
-    #[error("the store at {} is in use by another process, which holds its lock; wait for it to finish, or give another --store", path.display())]
-    Locked { path: PathBuf },
+    /// Another process holds the store for writing.
+    #[error("the store at {} is in use by {}, which holds its lock ({}); wait for it to finish, or give another --store (trace, list and query can read the store meanwhile)", path.display(), holder.as_deref().unwrap_or("another process"), path.join("LOCK").display())]
+    Locked {
+        path: PathBuf,
+        /// The process holding the lock, when the system says.
+        holder: Option<String>,
+    },
+    /// The disk (or a file-size limit) left no room to write the store.
+    #[error("no room to write the store at {} ({message}); nothing was written: free some space (or raise the file-size limit) and run the command again", path.display())]
+    DiskFull { path: PathBuf, message: String },
+    /// The store's folder may not be written.
+    #[error("cannot write the store at {} ({message}); nothing was written: make the folder writable (`chmod -R u+w {}`) or give another --store; trace, list and query can still read it", path.display(), path.display())]
+    ReadOnly { path: PathBuf, message: String },
+    /// The store was written in a format newer than this argmap reads.
+    #[error("the store at {} has format {found}, newer than this argmap reads ({supported}); it was left untouched: use a newer argmap, or give another --store", path.display())]
+    NewerFormat {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
     /// The storage engine failed.
     #[error("storage error: {0}")]
     Storage(#[from] oxigraph::store::StorageError),

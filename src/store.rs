@@ -41,36 +41,133 @@ pub struct GraphData {
 }
 
 impl KnowledgeBase {
-    /// Opens (or creates) the store in `path`.
+    /// Opens (or creates) the store in `path` for writing.
+    ///
+    /// Only one process may hold a store for writing: a second one gets
+    /// [`Error::Locked`] at once, naming the process that holds it. A store
+    /// written by an argmap that recorded no format version is adopted (the
+    /// layout has not changed since); one from a newer format is refused
+    /// before RocksDB touches it.
     pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
+        let existing = path.join("CURRENT").exists();
+        if existing {
+            check_format(path)?;
+        }
         if let Some(parent) = path.parent() {
             if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|e| Error::Open {
-                    path: path.to_path_buf(),
-                    message: e.to_string(),
-                })?;
+                std::fs::create_dir_all(parent).map_err(|e| open_error(path, &e.to_string()))?;
             }
         }
-        match Store::open(path) {
-            Ok(store) => Ok(KnowledgeBase {
-                store,
-                path: Some(path.to_path_buf()),
-            }),
-            Err(e) => {
-                let message = e.to_string();
-                if message.contains("lock") || message.contains("Resource temporarily unavailable")
-                {
-                    Err(Error::Locked {
-                        path: path.to_path_buf(),
-                    })
-                } else {
-                    Err(Error::Open {
-                        path: path.to_path_buf(),
-                        message,
-                    })
+        let store = Store::open(path).map_err(|e| open_error(path, &e.to_string()))?;
+        remove_stale_bulk_files(path);
+        prune_old_logs(path);
+        if read_format(path)?.is_none() {
+            write_format(path).map_err(|e| open_error(path, &e))?;
+        }
+        Ok(KnowledgeBase {
+            store,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Opens the store in `path` for reading only, without taking its lock.
+    ///
+    /// Readers never wait for a writer and never block one: RocksDB's
+    /// read-only mode reads the state as of the last completed write (a load
+    /// or a drop is one atomic write), so a reader sees a store before or
+    /// after a write, never part of one. It needs no write permission.
+    pub fn open_read_only(path: &Path) -> Result<KnowledgeBase, Error> {
+        check_format(path)?;
+        let store = Store::open_read_only(path).map_err(|e| open_error(path, &e.to_string()))?;
+        Ok(KnowledgeBase {
+            store,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Writes a consistent copy of the store into `target`, a folder that
+    /// must not exist yet, and returns the number of quads copied.
+    ///
+    /// It uses RocksDB's checkpoints (oxigraph's `Store::backup`): on the same
+    /// file system the immutable table files are hard-linked, so a backup is
+    /// quick and small; elsewhere they are copied. It works on a store opened
+    /// read-only, so a backup can run while another process writes.
+    pub fn backup(&self, target: &Path) -> Result<usize, Error> {
+        if self.path.is_none() {
+            return Err(Error::Internal(
+                "an in-memory store cannot be backed up".into(),
+            ));
+        }
+        if target.exists() {
+            return Err(Error::Io(format!(
+                "{} exists already; a backup goes into a new folder",
+                target.display()
+            )));
+        }
+        self.store
+            .backup(target)
+            .map_err(|e| write_error(target, &e.to_string()))?;
+        write_format(target).map_err(|e| write_error(target, &e))?;
+        let copy = Store::open_read_only(target).map_err(|e| open_error(target, &e.to_string()))?;
+        Ok(copy.len()?)
+    }
+
+    /// Replaces the store in `path` with a copy of the backup in `backup`,
+    /// and returns where the replaced store was moved, if there was one.
+    ///
+    /// The backup is checked first (it must open and be of a format this
+    /// argmap reads), then copied, file by file, into a new folder beside
+    /// the store, which takes the store's place in one rename. The files are
+    /// copied rather than linked, so damage to the restored store never
+    /// reaches the backup. The replaced store is kept, never deleted. A store
+    /// in use by another process is refused; a damaged one is replaced.
+    pub fn restore(backup: &Path, path: &Path) -> Result<Option<PathBuf>, Error> {
+        if !backup.join("CURRENT").exists() {
+            return Err(Error::NotFound(format!(
+                "{} is not an argmap backup (it has no CURRENT file); give the folder `argmap backup` made",
+                backup.display()
+            )));
+        }
+        drop(KnowledgeBase::open_read_only(backup)?);
+        if path.join("CURRENT").exists() {
+            // Taking the store for writing proves no other process is using
+            // it; a store too damaged to open is what restoring is for.
+            match Store::open(path) {
+                Ok(store) => drop(store),
+                Err(e) => {
+                    if let err @ Error::Locked { .. } = open_error(path, &e.to_string()) {
+                        return Err(err);
+                    }
                 }
             }
         }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "store".into());
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let parent = parent.unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| write_error(path, &e.to_string()))?;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let incoming = parent.join(format!(".{name}.restoring-{stamp}"));
+        let _ = std::fs::remove_dir_all(&incoming);
+        copy_dir(backup, &incoming).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&incoming);
+            write_error(path, &e.to_string())
+        })?;
+        let replaced = if path.exists() {
+            let aside = parent.join(format!("{name}.replaced-{stamp}"));
+            std::fs::rename(path, &aside).map_err(|e| write_error(path, &e.to_string()))?;
+            Some(aside)
+        } else {
+            None
+        };
+        std::fs::rename(&incoming, path).map_err(|e| write_error(path, &e.to_string()))?;
+        sync_dir(parent);
+        Ok(replaced)
     }
 
     /// An empty knowledge base in memory.
@@ -145,14 +242,17 @@ impl KnowledgeBase {
                 .with_max_memory_size_in_megabytes(256);
             let mut done = 0u64;
             for g in graphs {
-                loader.load_quads(g.quads.iter().cloned())?;
+                loader
+                    .load_quads(g.quads.iter().cloned())
+                    .map_err(|e| self.write_error(&e))?;
                 done += g.quads.len() as u64;
                 progress(done);
             }
-            loader.commit()?;
-            for g in graphs {
-                self.store.insert_named_graph(g.graph.as_ref())?;
-            }
+            // One atomic ingestion of every table file, the named graphs
+            // included: a kill before it leaves only stray `bulk-*.sst`
+            // files, which the next open removes.
+            loader.commit().map_err(|e| self.write_error(&e))?;
+            self.flush();
             return Ok(());
         }
         let mut transaction = self.store.start_transaction()?;
@@ -164,8 +264,22 @@ impl KnowledgeBase {
             done += g.quads.len() as u64;
             progress(done);
         }
-        transaction.commit()?;
+        // The transaction is one RocksDB write batch, one record of the
+        // write-ahead log: a kill or a full disk before it is complete leaves
+        // a torn record that recovery discards.
+        transaction.commit().map_err(|e| self.write_error(&e))?;
+        self.flush();
         Ok(())
+    }
+
+    /// Moves the write-ahead log into table files, best effort.
+    ///
+    /// The write is complete and durable once committed; flushing makes it
+    /// visible to a backup taken read-only beside a later writer, which
+    /// copies table files only. When flushing fails (a full disk), the next
+    /// open replays the log instead, so the error is not the caller's.
+    fn flush(&self) {
+        let _ = self.store.flush();
     }
 
     /// Whether the named graph `graph` exists.
@@ -173,12 +287,23 @@ impl KnowledgeBase {
         Ok(self.store.contains_named_graph(graph)?)
     }
 
-    /// Removes the named graph `graph` and its quads.
-    pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<(), Error> {
+    /// Removes the named graphs `graphs` and their quads, all or nothing.
+    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<(), Error> {
         let mut transaction = self.store.start_transaction()?;
-        transaction.remove_named_graph(graph)?;
-        transaction.commit()?;
+        for graph in graphs {
+            transaction.remove_named_graph(graph.as_ref())?;
+        }
+        transaction.commit().map_err(|e| self.write_error(&e))?;
+        self.flush();
         Ok(())
+    }
+
+    /// A storage error met while writing, told as what the user can do about it.
+    fn write_error(&self, e: &oxigraph::store::StorageError) -> Error {
+        match &self.path {
+            Some(path) => write_error(path, &e.to_string()),
+            None => Error::Internal(e.to_string()),
+        }
     }
 
     /// The number of quads in the store.
@@ -284,4 +409,208 @@ impl Backend for KnowledgeBase {
             ),
         })
     }
+}
+
+/// The store format this argmap writes and reads. Version 1 is oxigraph
+/// 0.5's RocksDB layout holding one named graph per brief plus the
+/// ontology's graph; stores from before versioning have the same layout.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The file beside RocksDB's that records the store's format version.
+pub const FORMAT_FILE: &str = "ARGMAP_FORMAT";
+
+/// The format version recorded in the store in `path`, if any.
+fn read_format(path: &Path) -> Result<Option<u32>, Error> {
+    let file = path.join(FORMAT_FILE);
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(open_error(path, &e.to_string())),
+    };
+    text.trim()
+        .strip_prefix("argmap store format ")
+        .and_then(|v| v.parse().ok())
+        .map(Some)
+        .ok_or_else(|| Error::Open {
+            path: path.to_path_buf(),
+            message: format!(
+                "{} does not say `argmap store format N`; it holds {:?}. Restore the store from a backup (`argmap restore DIR`)",
+                file.display(),
+                text.trim()
+            ),
+        })
+}
+
+/// Refuses a store whose format this argmap cannot read.
+fn check_format(path: &Path) -> Result<(), Error> {
+    match read_format(path)? {
+        Some(found) if found > FORMAT_VERSION => Err(Error::NewerFormat {
+            path: path.to_path_buf(),
+            found,
+            supported: FORMAT_VERSION,
+        }),
+        // Older stores: version 0 (no file) has today's layout. A future
+        // format change adds its migration here, or an error saying which
+        // argmap release converts the store.
+        _ => Ok(()),
+    }
+}
+
+/// Records the current format version in `path`, atomically: a temporary
+/// file renamed over the real one, so a kill leaves the old file or the new.
+fn write_format(path: &Path) -> Result<(), String> {
+    let file = path.join(FORMAT_FILE);
+    let temporary = path.join(format!("{FORMAT_FILE}.tmp"));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&temporary)?;
+        f.write_all(format!("argmap store format {FORMAT_VERSION}\n").as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&temporary, &file)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        e.to_string()
+    })?;
+    sync_dir(path);
+    Ok(())
+}
+
+/// Flushes a folder's entries (renames, new files) to disk; best effort.
+fn sync_dir(path: &Path) {
+    if let Ok(dir) = std::fs::File::open(path) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Removes table files that a bulk load killed before its commit left in
+/// the store. They were never part of the store; the caller holds its lock,
+/// so no load of another process is writing them.
+fn remove_stale_bulk_files(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Keeps the newest few of RocksDB's old info logs (`LOG.old.MICROS`).
+/// Every open, read-only ones included, starts a new `LOG` and RocksDB keeps
+/// up to a thousand old ones, which would pile up over months of commands.
+fn prune_old_logs(path: &Path) {
+    const KEEP: usize = 4;
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    let mut logs: Vec<(u64, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let stamp = name.to_str()?.strip_prefix("LOG.old.")?.parse().ok()?;
+            Some((stamp, e.path()))
+        })
+        .collect();
+    logs.sort_unstable();
+    let stale = logs.len().saturating_sub(KEEP);
+    for (_, log) in logs.into_iter().take(stale) {
+        let _ = std::fs::remove_file(log);
+    }
+}
+
+/// Copies the files of `from` into the new folder `to`, and syncs them.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            let target = to.join(entry.file_name());
+            std::fs::copy(entry.path(), &target)?;
+            std::fs::File::open(&target)?.sync_all()?;
+        }
+    }
+    sync_dir(to);
+    Ok(())
+}
+
+/// An error from opening the store in `path`, told as what the user can do.
+fn open_error(path: &Path, message: &str) -> Error {
+    if message.contains("While lock file") || message.contains("lock hold by current process") {
+        return Error::Locked {
+            path: path.to_path_buf(),
+            holder: lock_holder(path),
+        };
+    }
+    write_error(path, message)
+}
+
+/// An error from writing the store in `path`: a full disk and a store the
+/// user may not write get their own variants; anything else stays as it is.
+fn write_error(path: &Path, message: &str) -> Error {
+    let path = path.to_path_buf();
+    let message = message.to_string();
+    if [
+        "No space left on device",
+        "File too large",
+        "Disk quota exceeded",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+    {
+        Error::DiskFull { path, message }
+    } else if [
+        "Permission denied",
+        "Read-only file system",
+        "Operation not permitted",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+    {
+        Error::ReadOnly { path, message }
+    } else {
+        Error::Open { path, message }
+    }
+}
+
+/// Which process holds the lock of the store in `path`, as
+/// `process PID (command line)`, read from `/proc/locks`, where RocksDB's
+/// `fcntl` lock on the store's `LOCK` file shows with its owner's pid.
+fn lock_holder(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let lock = std::fs::metadata(path.join("LOCK")).ok()?;
+    let (dev, ino) = (lock.dev(), lock.ino());
+    // The kernel prints the device as major:minor in hex (the glibc encoding).
+    let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
+    let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
+    let locks = std::fs::read_to_string("/proc/locks").ok()?;
+    let pid = locks.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        // "1: POSIX  ADVISORY  WRITE 1234 08:01:5678 0 EOF"
+        let (pid, id) = (fields.get(4)?, fields.get(5)?);
+        let mut parts = id.split(':');
+        let (ma, mi, i) = (parts.next()?, parts.next()?, parts.next()?);
+        let same = u64::from_str_radix(ma, 16).ok()? == major
+            && u64::from_str_radix(mi, 16).ok()? == minor
+            && i.parse::<u64>().ok()? == ino;
+        same.then(|| pid.to_string())
+    })?;
+    let command = std::fs::read(format!("/proc/{pid}/cmdline"))
+        .ok()
+        .map(|bytes| {
+            let text = String::from_utf8_lossy(&bytes).replace('\0', " ");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text.chars().count() > 100 {
+                format!("{}…", text.chars().take(100).collect::<String>())
+            } else {
+                text
+            }
+        })
+        .filter(|t| !t.is_empty());
+    Some(match command {
+        Some(command) => format!("process {pid} (`{command}`)"),
+        None => format!("process {pid}"),
+    })
 }

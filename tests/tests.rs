@@ -2,6 +2,7 @@
 
 mod check;
 mod common;
+mod durability;
 mod export;
 mod knowledge_base;
 mod queries;

@@ -1,4 +1,4 @@
-//! `argmap drop`: remove briefs from the store.
+//! `argmap drop`: remove briefs from the store, all of them or none.
 
 use anyhow::Result;
 use clap::Args;
@@ -37,9 +37,7 @@ pub fn run(args: DropArgs, global: &Global) -> Result<()> {
             global.store_path().display()
         )));
     }
-    for g in &graphs {
-        kb.remove_graph(g.as_ref())?;
-    }
+    kb.remove_graphs(&graphs)?;
     if !global.quiet {
         eprintln!("dropped {}", args.briefs.join(", "));
     }

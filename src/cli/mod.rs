@@ -4,6 +4,7 @@
 //! usage error (from clap), 255 an internal error. A closed pipe
 //! (`argmap … | head`) is not an error.
 
+mod backup;
 mod check;
 mod compile;
 mod drop;
@@ -11,6 +12,7 @@ mod export;
 mod list;
 mod load;
 mod query;
+mod restore;
 mod trace;
 
 use std::io::{self, IsTerminal, Write};
@@ -63,6 +65,8 @@ enum Command {
     Trace(trace::TraceArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
+    Backup(backup::BackupArgs),
+    Restore(restore::RestoreArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -79,6 +83,13 @@ impl std::error::Error for Reported {}
 
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> i32 {
+    // A file-size limit (RLIMIT_FSIZE) kills a process that writes past it
+    // with SIGXFSZ, in the middle of a write. Ignored, the write fails with
+    // EFBIG instead, and the store reports it like a full disk.
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -132,6 +143,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Trace(args) => trace::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
+        Command::Backup(args) => backup::run(args, g),
+        Command::Restore(args) => restore::run(args, g),
     }
 }
 
@@ -159,10 +172,14 @@ impl Global {
     }
 
     /// Opens the store for reading; with no store yet, the bundled brief in memory.
+    ///
+    /// Reading takes no lock, so it works while another process writes (it
+    /// sees the store as of the last completed write) and on a store the
+    /// user may not write.
     fn read_store(&self) -> Result<KnowledgeBase> {
         let path = self.store_path();
         if path.join("CURRENT").exists() {
-            return Ok(KnowledgeBase::open(&path)?);
+            return Ok(KnowledgeBase::open_read_only(&path)?);
         }
         if self.store.is_some() {
             anyhow::bail!(argmap::Error::NotFound(format!(
