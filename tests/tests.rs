@@ -3,5 +3,6 @@
 mod check;
 mod common;
 mod knowledge_base;
+mod matrix;
 mod queries;
 mod seed;

@@ -9,6 +9,7 @@ mod compile;
 mod drop;
 mod list;
 mod load;
+mod matrix;
 mod query;
 mod trace;
 
@@ -59,6 +60,7 @@ enum Command {
     Load(load::LoadArgs),
     Drop(drop::DropArgs),
     Trace(trace::TraceArgs),
+    Matrix(matrix::MatrixArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
 }
@@ -127,6 +129,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Load(args) => load::run(args, g),
         Command::Drop(args) => drop::run(args, g),
         Command::Trace(args) => trace::run(args, g),
+        Command::Matrix(args) => matrix::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
     }
