@@ -13,6 +13,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod graph;
 pub mod hedge;
+pub mod lint;
 pub mod matrix;
 pub mod model;
 pub mod parse;

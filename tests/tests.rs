@@ -3,6 +3,7 @@
 mod check;
 mod common;
 mod knowledge_base;
+mod lint;
 mod matrix;
 mod queries;
 mod seed;

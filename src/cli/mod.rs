@@ -7,6 +7,7 @@
 mod check;
 mod compile;
 mod drop;
+mod lint;
 mod list;
 mod load;
 mod matrix;
@@ -56,6 +57,7 @@ fn parse_base(text: &str) -> Result<String, String> {
 #[derive(Subcommand)]
 enum Command {
     Check(check::CheckArgs),
+    Lint(lint::LintArgs),
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
     Drop(drop::DropArgs),
@@ -125,6 +127,7 @@ fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
     match cli.command {
         Command::Check(args) => check::run(args, g),
+        Command::Lint(args) => lint::run(args, g),
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),
         Command::Drop(args) => drop::run(args, g),
