@@ -10,7 +10,9 @@ use clap::{Args, ValueEnum};
 
 use super::{Global, Reported, print};
 
-/// Lint maps for estimative language and sourcing: unscaled hedges, unhedged hypotheses, likelihood mixed with confidence, hedges their quotes contradict, unsourced evidence, unused sources, reports with no speaker, hedged "observations"
+/// Lint maps for estimative language and sourcing, with file:line:col and a fix for each finding
+///
+/// Flags hedges no published scale defines, hypotheses with no hedge, likelihood and confidence in one sentence of the brief (ICD 203), hedges their own quotes contradict, evidence with no source, sources never cited, reports with no speaker, and "observed" items whose quotes hedge.
 #[derive(Args)]
 #[command(
     after_help = "Exits 1 when there is any finding (or a map does not check clean), 0 when there is none.\n\nExamples:\n  argmap lint                          # the bundled brief\n  argmap lint seeds/kinu-co-17-32 --format json"
