@@ -263,6 +263,7 @@ impl Checker<'_> {
         let questions = self.questions(&raw, &anchoring);
         let mut propositions = Vec::new();
         let mut relations = Vec::new();
+        let mut ratings = Vec::new();
         for (key, h) in &raw.hypotheses {
             let what = format!("[hypothesis.{}]", key.get_ref());
             let h = h.get_ref();
@@ -323,6 +324,7 @@ impl Checker<'_> {
                     self.proposition(kind, key, p.get_ref(), &ids, &anchoring, &hedges, &builtin);
                 propositions.push(proposition);
                 self.relations(from, key, p.get_ref(), &ids, &mut relations);
+                self.ratings(kind, from, key, p.get_ref(), &raw, &ids, &mut ratings);
             }
         }
         let unmapped = raw
@@ -368,7 +370,88 @@ impl Checker<'_> {
             actors,
             events,
             unmapped,
+            ratings,
         })
+    }
+
+    /// The analyst's ACH ratings of an item of evidence: each names a
+    /// hypothesis and one of CC, C, N, I, II, NA.
+    #[allow(clippy::too_many_arguments)]
+    fn ratings(
+        &mut self,
+        kind: PropositionKind,
+        from: usize,
+        key: &Str,
+        p: &RawProposition,
+        raw: &RawMap,
+        ids: &Ids,
+        ratings: &mut Vec<Rating>,
+    ) {
+        if p.ratings.is_empty() {
+            return;
+        }
+        if kind != PropositionKind::Evidence {
+            let first = p.ratings.values().next().unwrap_or(key);
+            self.error(
+                first,
+                format!(
+                    "claim `{}` has `ratings`, but only evidence is rated against hypotheses",
+                    key.get_ref()
+                ),
+                "move the ratings to the items of evidence behind the claim, or remove them",
+            );
+            return;
+        }
+        // Hypotheses come first among the propositions, in map order.
+        let hypotheses: Vec<&str> = raw
+            .hypotheses
+            .iter()
+            .map(|(k, _)| k.get_ref().as_str())
+            .collect();
+        for (hypothesis, value) in &p.ratings {
+            let target = ids
+                .propositions
+                .get(hypothesis)
+                .copied()
+                .filter(|&i| i < hypotheses.len());
+            let Some(target) = target else {
+                let help = match nearest(hypothesis, &hypotheses) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? Ratings name hypotheses: {}",
+                        hypotheses.join(", ")
+                    ),
+                    None => format!("ratings name hypotheses: {}", hypotheses.join(", ")),
+                };
+                self.error(
+                    value,
+                    format!("`ratings` of `{}` names `{hypothesis}`, but there is no hypothesis of that id", key.get_ref()),
+                    help,
+                );
+                continue;
+            };
+            match Consistency::parse(value.get_ref()) {
+                Some(v) => ratings.push(Rating {
+                    evidence: from,
+                    hypothesis: target,
+                    value: v,
+                }),
+                None => {
+                    let upper = value.get_ref().trim().to_uppercase();
+                    let help = match Consistency::parse(&upper) {
+                        Some(near) => format!(
+                            "did you mean \"{}\"? Ratings are written in capitals; ",
+                            near.as_str()
+                        ),
+                        None => String::new(),
+                    };
+                    self.error(
+                        value,
+                        format!("rating `{}` of `{}` against `{hypothesis}` is not an ACH rating", value.get_ref(), key.get_ref()),
+                        format!("{help}a rating is \"CC\" (very consistent), \"C\", \"N\" (neutral), \"I\", \"II\" (very inconsistent) or \"NA\" (not applicable)"),
+                    );
+                }
+            }
+        }
     }
 
     fn slug(&mut self, id: &Str, what: &str) {

@@ -183,6 +183,24 @@ pub fn compile(map: &Map, iris: &Iris) -> Vec<Quad> {
         c.add(&rel, ARG, "strong", Literal::from(r.strong).into());
     }
 
+    // The analyst's ACH ratings, each its own node so that it can name both ends.
+    for r in &map.ratings {
+        let (evidence, hypothesis) = (
+            &map.propositions[r.evidence],
+            &map.propositions[r.hypothesis],
+        );
+        let evidence_iri = prop_iri(evidence);
+        let rating = iri(format!(
+            "{}/rating/{}",
+            evidence_iri.as_str(),
+            hypothesis.key
+        ));
+        c.add(&evidence_iri, ARG, "rating", rating.clone().into());
+        c.add(&rating, RDF, "type", term(ARG, "Rating"));
+        c.add(&rating, ARG, "ratedHypothesis", prop_iri(hypothesis).into());
+        c.add(&rating, ARG, "consistency", plain(r.value.as_str()));
+    }
+
     // Shared nodes: described in every brief that names them, under one IRI.
     for a in &map.actors {
         let node = actor_iri(a);

@@ -93,14 +93,16 @@ pub fn lookup<'a>(
     })
 }
 
-fn normalise(text: &str) -> Vec<String> {
+/// The words of `text`, lower-cased, for whole-word matching.
+pub fn normalise(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
 }
 
-fn contains_words(haystack: &[String], needle: &[String]) -> bool {
+/// Whether the words `needle` occur in order, side by side, in `haystack`.
+pub fn contains_words(haystack: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 

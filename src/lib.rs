@@ -14,6 +14,8 @@ pub mod diagnostic;
 pub mod export;
 pub mod graph;
 pub mod hedge;
+pub mod lint;
+pub mod matrix;
 pub mod model;
 pub mod parse;
 pub mod seed;

@@ -31,6 +31,8 @@ pub struct Map {
     pub events: Vec<Event>,
     /// Passages deliberately left out.
     pub unmapped: Vec<Unmapped>,
+    /// The analyst's own ratings of evidence against hypotheses.
+    pub ratings: Vec<Rating>,
 }
 
 /// The `[brief]` table.
@@ -196,6 +198,60 @@ pub struct Relation {
     pub to: usize,
     pub kind: RelationKind,
     pub strong: bool,
+}
+
+/// A cell of a competing-hypotheses matrix: how an item of evidence bears on a hypothesis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Consistency {
+    /// Very consistent.
+    CC,
+    /// Consistent.
+    C,
+    /// Neutral: neither consistent nor inconsistent.
+    N,
+    /// Inconsistent.
+    I,
+    /// Very inconsistent.
+    II,
+    /// Not applicable.
+    NA,
+}
+
+impl Consistency {
+    /// Every rating, in the order of the scale.
+    pub const ALL: [Consistency; 6] = [
+        Consistency::CC,
+        Consistency::C,
+        Consistency::N,
+        Consistency::I,
+        Consistency::II,
+        Consistency::NA,
+    ];
+
+    /// The rating as written in maps and output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Consistency::CC => "CC",
+            Consistency::C => "C",
+            Consistency::N => "N",
+            Consistency::I => "I",
+            Consistency::II => "II",
+            Consistency::NA => "NA",
+        }
+    }
+
+    /// Reads a rating as written.
+    pub fn parse(text: &str) -> Option<Consistency> {
+        Consistency::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// The analyst's rating of `evidence` against `hypothesis` (indices into [`Map::propositions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rating {
+    pub evidence: usize,
+    pub hypothesis: usize,
+    pub value: Consistency,
 }
 
 /// The kinds of source.

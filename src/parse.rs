@@ -112,6 +112,12 @@ pub struct RawProposition {
     pub opposes: Vec<Str>,
     #[serde(default)]
     pub opposes_strongly: Vec<Str>,
+    /// The analyst's own ACH ratings of this item against hypotheses,
+    /// `{ <hypothesis id> = "CC" | "C" | "N" | "I" | "II" | "NA" }`. The
+    /// spans are those of the values: toml gives none for inline-table keys
+    /// through serde.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, Str>,
     pub note: Option<Str>,
 }
 
@@ -227,6 +233,7 @@ const PROPOSITION_KEYS: &[&str] = &[
     "supports-strongly",
     "opposes",
     "opposes-strongly",
+    "ratings",
     "note",
 ];
 const SOURCE_KEYS: &[&str] = &[

@@ -53,6 +53,9 @@ pub struct HypothesisTrace {
     /// What opposes the hypothesis itself.
     pub opposed_by: Vec<TraceNode>,
     pub summary: Summary,
+    /// Set when the author's wording is assertive (a likelihood of 55 % or
+    /// more, or high confidence) but the support is thin or absent.
+    pub hedge_vs_support: Option<String>,
 }
 
 /// The question a hypothesis answers.
@@ -122,6 +125,50 @@ pub struct Summary {
     pub depth: usize,
     /// Distinct nodes that oppose a node of the tree.
     pub opposing: usize,
+    /// How much stands behind the hypothesis: see [`strength`].
+    pub strength: &'static str,
+}
+
+/// The strength of a support tree, from its counts: `none` with no
+/// evidence; `thin` with one or two items, or with no source behind any;
+/// `broad` with six items or more from three sources or more; otherwise
+/// `moderate`.
+pub fn strength(evidence: usize, sources: usize) -> &'static str {
+    match (evidence, sources) {
+        (0, _) => "none",
+        (1..=2, _) | (_, 0) => "thin",
+        (6.., 3..) => "broad",
+        _ => "moderate",
+    }
+}
+
+/// The warning for assertive wording on thin support, if it applies.
+fn hedge_vs_support(
+    likelihood: Option<&Likelihood>,
+    confidence: Option<&str>,
+    summary: &Summary,
+) -> Option<String> {
+    if !matches!(summary.strength, "none" | "thin") {
+        return None;
+    }
+    let likely = likelihood.and_then(|l| l.low).filter(|&low| low >= 0.55);
+    let what = match (likely, confidence) {
+        (Some(low), Some("high")) => format!(
+            "a likelihood of {:.0} % or more and high confidence",
+            low * 100.0
+        ),
+        (Some(low), _) => format!("a likelihood of {:.0} % or more", low * 100.0),
+        (None, Some("high")) => "high confidence".to_string(),
+        _ => return None,
+    };
+    Some(format!(
+        "the author states {what}, but the support is {} ({} evidence item{}, {} source{})",
+        summary.strength,
+        summary.evidence,
+        if summary.evidence == 1 { "" } else { "s" },
+        summary.sources,
+        if summary.sources == 1 { "" } else { "s" },
+    ))
 }
 
 /// Lists the briefs in the store.
@@ -304,6 +351,8 @@ fn trace_brief(
             scale: r.text(row, "scale").unwrap_or_default(),
         });
         let summary = summarise(&supported_by, &opposed_by);
+        let confidence = r.text(row, "confidence");
+        let warning = hedge_vs_support(likelihood.as_ref(), confidence.as_deref(), &summary);
         hypotheses.push(HypothesisTrace {
             key,
             iri,
@@ -315,11 +364,12 @@ fn trace_brief(
             },
             hedge: r.text(row, "hedge"),
             likelihood,
-            confidence: r.text(row, "confidence"),
+            confidence,
             quote: r.quote(row),
             supported_by,
             opposed_by,
             summary,
+            hedge_vs_support: warning,
         });
     }
     // The motives in the order the brief gives them: by where each is quoted.
@@ -456,6 +506,7 @@ fn summarise(supported_by: &[TraceNode], opposed_by: &[TraceNode]) -> Summary {
         sources: sources.len(),
         depth,
         opposing: opposing.len(),
+        strength: strength(evidence.len(), sources.len()),
     }
 }
 
@@ -524,10 +575,14 @@ pub fn to_text(traces: &[BriefTrace]) -> String {
             let _ = writeln!(out, "\nHypothesis {}: {}", h.key, h.text);
             let _ = writeln!(
                 out,
-                "  likelihood: {}    confidence: {}",
+                "  likelihood: {}    confidence: {}    support: {}",
                 likelihood_text(h),
-                h.confidence.as_deref().unwrap_or("not stated")
+                h.confidence.as_deref().unwrap_or("not stated"),
+                support_text(&h.summary)
             );
+            if let Some(w) = &h.hedge_vs_support {
+                let _ = writeln!(out, "  ! {w}");
+            }
             if let Some(q) = &h.quote {
                 let _ = writeln!(
                     out,
@@ -568,27 +623,45 @@ pub fn to_text(traces: &[BriefTrace]) -> String {
             .map(|h| {
                 vec![
                     h.key.clone(),
+                    likelihood_text(h),
+                    h.confidence.clone().unwrap_or_else(|| "—".into()),
+                    h.summary.strength.to_string(),
                     h.summary.evidence.to_string(),
                     h.summary.sources.to_string(),
                     h.summary.depth.to_string(),
                     h.summary.opposing.to_string(),
-                    likelihood_text(h),
-                    h.confidence.clone().unwrap_or_else(|| "—".into()),
                 ]
             })
             .collect();
         let header = [
             "hypothesis",
+            "likelihood",
+            "confidence",
+            "support",
             "evidence",
             "sources",
             "depth",
             "opposing",
-            "likelihood",
-            "confidence",
         ];
         out.push_str(&table(&header, &rows));
+        for h in &t.hypotheses {
+            if let Some(w) = &h.hedge_vs_support {
+                let _ = writeln!(out, "! {}: {w}", h.key);
+            }
+        }
     }
     out
+}
+
+fn support_text(s: &Summary) -> String {
+    format!(
+        "{} ({} evidence item{}, {} source{})",
+        s.strength,
+        s.evidence,
+        if s.evidence == 1 { "" } else { "s" },
+        s.sources,
+        if s.sources == 1 { "" } else { "s" }
+    )
 }
 
 fn likelihood_text(h: &HypothesisTrace) -> String {

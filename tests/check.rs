@@ -89,6 +89,11 @@ fn bad_enumerated_values() {
 }
 
 #[test]
+fn bad_ach_ratings() {
+    check("bad-ratings");
+}
+
+#[test]
 fn a_quote_found_twice_is_a_warning_naming_the_rule() {
     check("quote-twice");
 }

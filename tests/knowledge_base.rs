@@ -253,3 +253,23 @@ fn the_compiled_seed_conforms_to_the_shapes() {
         String::from_utf8_lossy(&result.stderr)
     );
 }
+
+#[test]
+fn trace_shows_likelihood_and_confidence_beside_the_strength_of_support() {
+    // One item of evidence behind a hypothesis the author calls "likely" (55–80 %).
+    let store = TempStore::new();
+    let dir = root().join("tests/data/lint/clean");
+    store.ok(&["load", dir.to_str().unwrap()]);
+    let text = store.ok(&["trace"]);
+    assert!(
+        text.contains("likelihood: \"likely\" → 55–80 % (ICD 203)    confidence: not stated    support: thin (1 evidence item, 1 source)"),
+        "{text}"
+    );
+    let warning = "the author states a likelihood of 55 % or more, but the support is thin (1 evidence item, 1 source)";
+    assert!(text.contains(&format!("! holds: {warning}")), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&store.ok(&["trace", "--format", "json"])).unwrap();
+    let h = &json["briefs"][0]["hypotheses"][0];
+    assert_eq!(h["summary"]["strength"], "thin");
+    assert_eq!(h["hedge_vs_support"], warning);
+}

@@ -5,5 +5,7 @@ mod common;
 mod durability;
 mod export;
 mod knowledge_base;
+mod lint;
+mod matrix;
 mod queries;
 mod seed;

@@ -9,8 +9,10 @@ mod check;
 mod compile;
 mod drop;
 mod export;
+mod lint;
 mod list;
 mod load;
+mod matrix;
 mod query;
 mod restore;
 mod trace;
@@ -58,11 +60,13 @@ fn parse_base(text: &str) -> Result<String, String> {
 #[derive(Subcommand)]
 enum Command {
     Check(check::CheckArgs),
+    Lint(lint::LintArgs),
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
     Drop(drop::DropArgs),
     Export(export::ExportArgs),
     Trace(trace::TraceArgs),
+    Matrix(matrix::MatrixArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
     Backup(backup::BackupArgs),
@@ -136,11 +140,13 @@ fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
     match cli.command {
         Command::Check(args) => check::run(args, g),
+        Command::Lint(args) => lint::run(args, g),
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),
         Command::Drop(args) => drop::run(args, g),
         Command::Export(args) => export::run(args, g),
         Command::Trace(args) => trace::run(args, g),
+        Command::Matrix(args) => matrix::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
         Command::Backup(args) => backup::run(args, g),
