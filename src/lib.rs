@@ -16,6 +16,7 @@ pub mod hedge;
 pub mod model;
 pub mod parse;
 pub mod seed;
+pub mod serve;
 pub mod sparql;
 pub mod store;
 pub mod trace;
@@ -52,6 +53,9 @@ pub enum Error {
     /// Reading or writing a file or stream failed.
     #[error("{0}")]
     Io(String),
+    /// The request asks for something this configuration does not allow.
+    #[error("{0}")]
+    Refused(String),
     /// A bug in argmap.
     #[error("internal error: {0}")]
     Internal(String),

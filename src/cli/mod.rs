@@ -10,6 +10,7 @@ mod drop;
 mod list;
 mod load;
 mod query;
+mod serve;
 mod trace;
 
 use std::io::{self, IsTerminal, Write};
@@ -61,6 +62,7 @@ enum Command {
     Trace(trace::TraceArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -129,6 +131,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Trace(args) => trace::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
+        Command::Serve(args) => serve::run(args, g),
     }
 }
 
