@@ -5,3 +5,4 @@ mod common;
 mod knowledge_base;
 mod queries;
 mod seed;
+mod serve;
