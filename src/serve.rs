@@ -511,22 +511,24 @@ impl Service {
         self.check_depth(text)?;
         let default_graphs = graph_params(params, "default-graph-uri")?;
         let named_graphs = graph_params(params, "named-graph-uri")?;
-        let parsed = spargebra::SparqlParser::new()
-            .parse_query(text)
-            .map_err(|e| Fail::from(Error::Syntax(e.to_string())))?;
         let accept = header_text(request, header::ACCEPT);
-        let graph_result = matches!(
-            parsed,
-            spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. }
-        );
-        let media = if graph_result {
-            negotiate(accept.as_deref(), RDF_TYPES)?
-        } else {
-            negotiate(accept.as_deref(), RESULT_TYPES)?
-        };
+        // Which negotiation applies is known once the query is parsed.
+        let for_results = negotiate(accept.as_deref(), RESULT_TYPES);
+        let for_graphs = negotiate(accept.as_deref(), RDF_TYPES);
+        let text = text.to_string();
         let kb = self.kb.clone();
         let allow_service = self.config.allow_service;
         self.limited(move |limits, token| {
+            // Parsed on the worker, whose stack is large: the parser recurses.
+            let parsed = spargebra::SparqlParser::new()
+                .parse_query(&text)
+                .map_err(|e| Fail::from(Error::Syntax(e.to_string())))?;
+            let media = match parsed {
+                spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => {
+                    for_graphs?
+                }
+                _ => for_results?,
+            };
             let results = kb.evaluate(
                 parsed,
                 EvalOptions {
@@ -912,14 +914,28 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The deepest nesting of `(`, `[` and `{` in SPARQL text, outside strings,
-/// IRIs and comments. Counted before parsing: a parser that recurses on
+/// IRIs and comments, where a run of prefix operators (`!`, `-`, `+`, `^`)
+/// counts as that many levels more: the parser recurses on each. Counted before parsing: a parser that recurses on
 /// brackets overflows the stack on deep enough input, and that aborts the
 /// whole process. A `<` counts as an IRI's start only when a `>` follows
 /// with no character an IRI cannot hold, so `?a < ?b` is still an operator.
 pub fn nesting_depth(text: &str) -> usize {
     let b = text.as_bytes();
-    let (mut i, mut depth, mut max) = (0, 0usize, 0usize);
+    let (mut i, mut depth, mut max, mut run) = (0, 0usize, 0usize, 0usize);
     while i < b.len() {
+        match b[i] {
+            b'!' | b'-' | b'+' | b'^' => {
+                run += 1;
+                max = max.max(depth + run);
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            _ => run = 0,
+        }
         match b[i] {
             b'#' => {
                 while i < b.len() && b[i] != b'\n' {
@@ -1061,6 +1077,11 @@ mod tests {
             2
         );
         assert_eq!(nesting_depth(&"{".repeat(10_000)), 10_000);
+        assert_eq!(nesting_depth("ASK { FILTER(! ! !true) }"), 5);
+        assert_eq!(
+            nesting_depth("ASK { FILTER(?a != -1 && ?b = \"x\"^^<http://t>) }"),
+            4
+        );
     }
 
     #[test]

@@ -583,6 +583,18 @@ fn a_query_nested_too_deep_gets_400_before_parsing() {
         ],
     );
     assert_eq!(code, 400);
+    // A run of prefix operators recurses in the parser as deeply as brackets do.
+    let deep = format!("ASK {{ FILTER({}true) }}", "!".repeat(100_000));
+    let (code, _, _) = s.curl(
+        "/sparql",
+        &[
+            "-H",
+            "Content-Type: application/sparql-query",
+            "--data-binary",
+            &deep,
+        ],
+    );
+    assert_eq!(code, 400);
     assert!(s.alive());
     let (code, _, _) = s.curl("/sparql", &["-G", "--data-urlencode", "query=ASK {}"]);
     assert_eq!(code, 200);
