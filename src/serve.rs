@@ -110,7 +110,7 @@ pub fn serve(kb: KnowledgeBase, config: Config, addr: SocketAddr) -> Result<Runn
         gate: Arc::new(Gate::new(config.max_concurrent.max(1), config.queue)),
         kb,
         config,
-        writer: Mutex::new(()),
+        writer: Arc::new(Mutex::new(())),
     });
     let server = oxhttp::Server::new(move |request| service.handle(request))
         .bind(addr)
@@ -129,7 +129,7 @@ struct Service {
     config: Config,
     gate: Arc<Gate>,
     /// oxigraph no longer detects write-write conflicts: one writer at a time.
-    writer: Mutex<()>,
+    writer: Arc<Mutex<()>>,
 }
 
 /// An error answer: a status and a JSON body `{"error": code, "message": …}`.
@@ -286,6 +286,16 @@ impl Service {
     where
         F: FnOnce(&Limits, &CancellationToken) -> Result<Reply, Fail> + Send + 'static,
     {
+        self.on_worker(work, true)
+    }
+
+    /// As [`Service::limited`]; with `deadline` false the request waits for
+    /// the worker to finish (an update cannot be cancelled, and its client
+    /// must not be told it failed while it may still land).
+    fn on_worker<F>(&self, work: F, deadline: bool) -> Result<Reply, Fail>
+    where
+        F: FnOnce(&Limits, &CancellationToken) -> Result<Reply, Fail> + Send + 'static,
+    {
         let start = Instant::now();
         let timeout = self.config.timeout;
         let permit = self.gate.acquire(timeout).ok_or_else(|| {
@@ -295,9 +305,9 @@ impl Service {
                 "the server is busy: every worker is taken and the queue is full; retry later",
             )
         })?;
-        let deadline = start + timeout;
+        let limits_deadline = start + timeout;
         let limits = Limits {
-            deadline,
+            deadline: limits_deadline,
             max_rows: self.config.max_rows,
             timeout,
         };
@@ -313,8 +323,13 @@ impl Service {
                 let _ = send.send(result);
             })
             .map_err(|e| fail(StatusCode::SERVICE_UNAVAILABLE, "busy", e.to_string()))?;
-        let left = deadline.saturating_duration_since(Instant::now());
-        match receive.recv_timeout(left) {
+        let received = if deadline {
+            let left = limits_deadline.saturating_duration_since(Instant::now());
+            receive.recv_timeout(left)
+        } else {
+            receive.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        };
+        match received {
             Ok(result) => result,
             Err(RecvTimeoutError::Timeout) => {
                 token.cancel();
@@ -614,13 +629,17 @@ impl Service {
         let kb = self.kb.clone();
         let text = text.to_string();
         let (allow_load, allow_service) = (self.config.allow_load, self.config.allow_service);
-        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let writer = Arc::clone(&self.writer);
         // An update is not cancellable: it runs to its end in one
         // transaction, and the request waits for it.
-        self.limited(move |_, _| {
-            kb.update(&text, allow_load, allow_service)?;
-            Ok(Reply::new("text/plain; charset=utf-8", "updated\n"))
-        })
+        self.on_worker(
+            move |_, _| {
+                let _writer = writer.lock().unwrap_or_else(|e| e.into_inner());
+                kb.update(&text, allow_load, allow_service)?;
+                Ok(Reply::new("text/plain; charset=utf-8", "updated\n"))
+            },
+            false,
+        )
     }
 
     /// The Graph Store Protocol: read a graph with GET or HEAD; with
