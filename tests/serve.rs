@@ -122,10 +122,13 @@ fn hypotheses_query() -> String {
     )
 }
 
+/// Rows of each VALUES table of [`slow_query`]: ROWS⁴ solutions to count.
+const ROWS: u64 = 70;
+
 /// A query over VALUES alone that takes seconds: oxigraph never checks its
 /// cancellation token there, so only the server's own deadline stops it.
 fn slow_query() -> String {
-    let v: Vec<String> = (1..=60).map(|i| i.to_string()).collect();
+    let v: Vec<String> = (1..=ROWS).map(|i| i.to_string()).collect();
     let v = v.join(" ");
     format!(
         "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {v} }} VALUES ?b {{ {v} }} VALUES ?c {{ {v} }} VALUES ?d {{ {v} }} }}"
@@ -656,19 +659,19 @@ fn excess_requests_wait_in_a_bounded_queue_then_get_503() {
             String::from_utf8_lossy(&out.stdout).to_string()
         })
     };
-    let running = spawn(0);
-    let waiting = spawn(300);
-    let refused = spawn(600).join().expect("the third client");
-    assert!(
-        refused.ends_with("\n503") && refused.contains("\"busy\""),
-        "{refused}"
-    );
-    for answer in [running.join().unwrap(), waiting.join().unwrap()] {
-        assert!(
-            answer.ends_with("\n200") && answer.contains("12960000"),
-            "{answer}"
-        );
-    }
+    // Three clients a little apart: one runs, one waits, one finds the
+    // queue full. Which is which is up to the scheduler on a busy machine.
+    let clients = [spawn(0), spawn(300), spawn(600)];
+    let answers: Vec<String> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    let refused = answers
+        .iter()
+        .filter(|a| a.ends_with("\n503") && a.contains("\"busy\""))
+        .count();
+    let answered = answers
+        .iter()
+        .filter(|a| a.ends_with("\n200") && a.contains(&(ROWS * ROWS * ROWS * ROWS).to_string()))
+        .count();
+    assert_eq!((refused, answered), (1, 2), "{answers:#?}");
 }
 
 #[test]
@@ -709,7 +712,7 @@ fn trace_query() -> String {
 }
 
 #[test]
-fn the_trace_endpoint_and_raw_http() {
+fn the_trace_endpoint() {
     let s = Server::start(&[]);
     let (code, media, body) = s.curl("/trace?brief=kinu-co-17-32&hypothesis=buffer-zone", &[]);
     assert_eq!((code, media.as_str()), (200, "application/json"));
