@@ -88,6 +88,18 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// Refuses a configuration that would take writes from anyone.
+    pub fn check(&self) -> Result<(), Error> {
+        if self.allow_update && self.token.as_deref().is_none_or(str::is_empty) {
+            return Err(Error::Refused(
+                "--allow-update needs a bearer token (--token or ARGMAP_SERVE_TOKEN): writes are only taken from requests that carry it".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// A running server; `join` blocks until it stops.
 pub struct Running(oxhttp::ListeningServer);
 
@@ -100,11 +112,7 @@ impl Running {
 
 /// Starts serving `kb` on `addr` in background threads.
 pub fn serve(kb: KnowledgeBase, config: Config, addr: SocketAddr) -> Result<Running, Error> {
-    if config.allow_update && config.token.as_deref().is_none_or(str::is_empty) {
-        return Err(Error::Refused(
-            "--allow-update needs a bearer token (--token or ARGMAP_SERVE_TOKEN): writes are only taken from requests that carry it".into(),
-        ));
-    }
+    config.check()?;
     let connections = config.max_concurrent + config.queue + 64;
     let service = Arc::new(Service {
         gate: Arc::new(Gate::new(config.max_concurrent.max(1), config.queue)),

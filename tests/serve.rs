@@ -403,6 +403,13 @@ fn updates_need_the_flag_and_the_token() {
     assert_eq!(code, 403);
     drop(read_only);
 
+    // --allow-update without a token is refused before any store is opened.
+    let store = TempStore::new();
+    let out = store.run(&["serve", "--allow-update", "--bind", "127.0.0.1:1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a bearer token"));
+    assert!(!store.path().exists());
+
     let s = Server::start(&["--allow-update", "--token", TOKEN]);
     let (code, _, _) = s.curl(
         "/sparql",

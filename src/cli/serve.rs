@@ -79,6 +79,7 @@ pub fn run(args: ServeArgs, global: &Global) -> Result<()> {
     if let Some(n) = args.max_concurrent {
         config.max_concurrent = n.max(1);
     }
+    config.check()?;
     // Writes must last, so they need the store on disk; reads may use the
     // bundled brief in memory when there is no store yet.
     let kb = if config.allow_update {
