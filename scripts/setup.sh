@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs what building and testing argmap needs, when it is missing:
 # libclang (RocksDB's bindings are generated with bindgen) and, with --tests,
-# pyshacl for the SHACL conformance test, Graphviz (the export tests parse
-# DOT with `dot`), networkx (they read GraphML with it) and Cytoscape.js
-# (they load the exported JSON into it). Safe to run again.
+# pyshacl for the SHACL conformance test; Graphviz, networkx and Cytoscape.js,
+# which read the exported files; and the real clients of `argmap serve`
+# (curl, SPARQLWrapper, rdflib, headless Chromium). Safe to run again.
 set -euo pipefail
 
 need_apt=()
 if ! ldconfig -p 2>/dev/null | grep -q 'libclang[-.0-9]*\.so'; then
   need_apt+=(libclang-dev)
+fi
+if [ "${1:-}" = "--tests" ]; then
+  command -v curl >/dev/null || need_apt+=(curl)
+  command -v chromium >/dev/null || need_apt+=(chromium)
 fi
 if ! command -v cargo >/dev/null; then
   echo "cargo is not installed: install Rust (https://rustup.rs) first" >&2
@@ -46,5 +50,9 @@ if [ "${1:-}" = "--tests" ]; then
   if ! python3 -c 'import networkx' 2>/dev/null; then
     echo "installing networkx" >&2
     python3 -m pip install --quiet 'networkx==3.6.1'
+  fi
+  if ! python3 -c 'import SPARQLWrapper' 2>/dev/null; then
+    echo "installing SPARQLWrapper" >&2
+    python3 -m pip install --quiet 'SPARQLWrapper==2.0.0'
   fi
 fi

@@ -19,6 +19,7 @@ pub mod matrix;
 pub mod model;
 pub mod parse;
 pub mod seed;
+pub mod serve;
 pub mod sparql;
 pub mod store;
 pub mod trace;
@@ -72,6 +73,9 @@ pub enum Error {
     /// Reading or writing a file or stream failed.
     #[error("{0}")]
     Io(String),
+    /// The request asks for something this configuration does not allow.
+    #[error("{0}")]
+    Refused(String),
     /// A bug in argmap.
     #[error("internal error: {0}")]
     Internal(String),

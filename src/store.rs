@@ -12,9 +12,9 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use std::collections::HashMap;
 
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
 use crate::Error;
@@ -28,7 +28,8 @@ pub const ONTOLOGY_TTL: &str = include_str!("../ontology/argmap.ttl");
 /// through the bulk loader rather than one in-memory transaction.
 const BULK_THRESHOLD: usize = 200_000;
 
-/// An open knowledge base.
+/// An open knowledge base. Cloning it shares the same store.
+#[derive(Clone)]
 pub struct KnowledgeBase {
     store: Store,
     path: Option<PathBuf>,
@@ -368,6 +369,145 @@ impl KnowledgeBase {
                 .map_err(|e| Error::Io(e.to_string()))?;
         }
         writer.finish().map_err(|e| Error::Io(e.to_string()))?;
+        Ok(())
+    }
+}
+
+/// What a query evaluated for a server may do, and how it is stopped.
+pub struct EvalOptions {
+    /// Cancels the evaluation when triggered (checked by oxigraph between steps).
+    pub cancel: CancellationToken,
+    /// Whether SERVICE may call out over HTTP.
+    pub allow_service: bool,
+    /// `default-graph-uri` values: the default graph is their merge.
+    pub default_graphs: Vec<NamedNode>,
+    /// `named-graph-uri` values: the only named graphs the query sees.
+    pub named_graphs: Vec<NamedNode>,
+}
+
+impl KnowledgeBase {
+    /// Evaluates a parsed query for a server: cancellable, with SERVICE off
+    /// unless allowed and the protocol's dataset (`default-graph-uri`,
+    /// `named-graph-uri`) applied. The results stream from one snapshot of
+    /// the store, so a concurrent update is seen wholly or not at all.
+    pub fn evaluate(
+        &self,
+        query: spargebra::Query,
+        options: EvalOptions,
+    ) -> Result<QueryResults<'static>, Error> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(options.cancel);
+        if !options.allow_service {
+            evaluator = evaluator.without_default_http_service_handler();
+        }
+        let mut prepared = evaluator.for_query(query);
+        if !options.default_graphs.is_empty() || !options.named_graphs.is_empty() {
+            let dataset = prepared.dataset_mut();
+            dataset.set_default_graph(
+                options
+                    .default_graphs
+                    .into_iter()
+                    .map(GraphName::NamedNode)
+                    .collect(),
+            );
+            dataset.set_available_named_graphs(
+                options
+                    .named_graphs
+                    .into_iter()
+                    .map(NamedOrBlankNode::NamedNode)
+                    .collect(),
+            );
+        }
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))
+    }
+
+    /// Runs a SPARQL Update in one transaction: readers see the store before
+    /// or after it, never in between. LOAD is refused before anything runs
+    /// unless `allow_load`.
+    pub fn update(&self, update: &str, allow_load: bool, allow_service: bool) -> Result<(), Error> {
+        let parsed = spargebra::SparqlParser::new()
+            .parse_update(update)
+            .map_err(|e| Error::Syntax(e.to_string()))?;
+        if !allow_load
+            && parsed
+                .operations
+                .iter()
+                .any(|op| matches!(op, spargebra::GraphUpdateOperation::Load { .. }))
+        {
+            return Err(Error::Refused(
+                "LOAD is disabled on this endpoint: it would fetch a URL or read a file".into(),
+            ));
+        }
+        let mut evaluator = SparqlEvaluator::new();
+        if !allow_service {
+            evaluator = evaluator.without_default_http_service_handler();
+        }
+        evaluator
+            .for_update(parsed)
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))
+    }
+
+    /// The triples of one graph (`None`: the default graph), streamed from
+    /// one snapshot.
+    pub fn graph_triples(
+        &self,
+        graph: Option<&NamedNode>,
+    ) -> impl Iterator<Item = Result<Triple, Error>> + 'static {
+        let name = match graph {
+            Some(g) => GraphName::NamedNode(g.clone()),
+            None => GraphName::DefaultGraph,
+        };
+        self.store
+            .quads_for_pattern(None, None, None, Some(name.as_ref()))
+            .map(|q| q.map(Triple::from).map_err(Error::from))
+    }
+
+    /// Whether a graph (`None`: the default graph) exists.
+    pub fn graph_exists(&self, graph: Option<&NamedNode>) -> Result<bool, Error> {
+        match graph {
+            Some(g) => Ok(self.store.contains_named_graph(g)?),
+            None => Ok(true),
+        }
+    }
+
+    /// Writes `triples` into a graph (`None`: the default graph) in one
+    /// transaction, replacing what it held when `replace`.
+    pub fn write_graph(
+        &self,
+        graph: Option<&NamedNode>,
+        triples: &[Triple],
+        replace: bool,
+    ) -> Result<(), Error> {
+        let name = match graph {
+            Some(g) => GraphName::NamedNode(g.clone()),
+            None => GraphName::DefaultGraph,
+        };
+        let mut transaction = self.store.start_transaction()?;
+        if replace {
+            transaction.clear_graph(name.as_ref())?;
+        }
+        if let Some(g) = graph {
+            transaction.insert_named_graph(g);
+        }
+        for t in triples {
+            transaction.insert(t.as_ref().in_graph(name.as_ref()));
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Removes a graph (`None`: empties the default graph).
+    pub fn delete_graph(&self, graph: Option<&NamedNode>) -> Result<(), Error> {
+        let mut transaction = self.store.start_transaction()?;
+        match graph {
+            Some(g) => transaction.remove_named_graph(g)?,
+            None => transaction.clear_graph(GraphNameRef::DefaultGraph)?,
+        }
+        transaction.commit()?;
         Ok(())
     }
 }

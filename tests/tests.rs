@@ -9,3 +9,4 @@ mod lint;
 mod matrix;
 mod queries;
 mod seed;
+mod serve;

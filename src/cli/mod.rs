@@ -15,6 +15,7 @@ mod load;
 mod matrix;
 mod query;
 mod restore;
+mod serve;
 mod trace;
 
 use std::io::{self, IsTerminal, Write};
@@ -71,6 +72,7 @@ enum Command {
     List(list::ListArgs),
     Backup(backup::BackupArgs),
     Restore(restore::RestoreArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -151,6 +153,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::List(args) => list::run(args, g),
         Command::Backup(args) => backup::run(args, g),
         Command::Restore(args) => restore::run(args, g),
+        Command::Serve(args) => serve::run(args, g),
     }
 }
 
