@@ -358,7 +358,7 @@ impl Checker<'_> {
                 rights,
                 furniture,
                 mapped_by,
-                mapped_on: mapped_on?,
+                mapped_on: Some(mapped_on?),
             },
             text: text?,
             questions,
@@ -368,6 +368,7 @@ impl Checker<'_> {
             actors,
             events,
             unmapped,
+            interchange: Default::default(),
         })
     }
 

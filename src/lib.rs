@@ -6,13 +6,16 @@
 //! and [`trace`] answers "how is each hypothesis supported?" with SPARQL
 //! from `queries/`. The library never prints and never exits.
 
+pub mod aif;
 pub mod anchor;
+pub mod argdown;
 pub mod check;
 pub mod compile;
 pub mod date;
 pub mod diagnostic;
 pub mod graph;
 pub mod hedge;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod seed;

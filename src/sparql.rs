@@ -28,6 +28,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "trace-edges",
     "graph-nodes",
     "graph-edges",
+    "graph-schemes",
+    "graph-dialogue",
     "list",
     "motives",
     "shared-evidence",

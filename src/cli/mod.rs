@@ -7,6 +7,8 @@
 mod check;
 mod compile;
 mod drop;
+mod export;
+mod import;
 mod list;
 mod load;
 mod query;
@@ -58,6 +60,8 @@ enum Command {
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
     Drop(drop::DropArgs),
+    Import(import::ImportArgs),
+    Export(export::ExportArgs),
     Trace(trace::TraceArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
@@ -126,6 +130,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),
         Command::Drop(args) => drop::run(args, g),
+        Command::Import(args) => import::run(args, g),
+        Command::Export(args) => export::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
