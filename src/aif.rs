@@ -150,6 +150,16 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         let text = str_field(node, "text").unwrap_or_default();
         let key = key_of(&nid);
         let endpoint = if kind == "I" {
+            let text = if text.trim().is_empty() {
+                diagnostics.push(warning(
+                    path,
+                    format!("I-node `{nid}` has no text; it is imported as \"(no text)\""),
+                    "give every I-node the proposition it stands for",
+                ));
+                "(no text)".to_string()
+            } else {
+                text
+            };
             map.propositions.push(claim(key, text));
             x.proposition_ids.push(nid.clone());
             Endpoint::Proposition(map.propositions.len() - 1)
@@ -221,8 +231,9 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
             (Endpoint::Dialogue(_), _) | (_, Endpoint::Dialogue(_)) => {
                 x.dialogue_edges.push((from, to))
             }
-            (_, Endpoint::Scheme(s)) => x.schemes[s].premises.push(from),
+            // Out of a scheme node first: a CA aimed at an RA concludes against it.
             (Endpoint::Scheme(s), _) => x.schemes[s].conclusions.push(to),
+            (_, Endpoint::Scheme(s)) => x.schemes[s].premises.push(from),
             (Endpoint::Proposition(_), Endpoint::Proposition(_)) => diagnostics.push(warning(
                 path,
                 format!("edge `{eid}` links two I-nodes directly, with no scheme node between them; the edge is left out"),
@@ -480,8 +491,8 @@ pub fn write_json(graph: &BriefGraph) -> String {
 
 /// Writes a stored brief as AIF RDF (Turtle, namespace `aif:`): each node
 /// typed with its AIF class, I- and L-node texts as `aif:claimText`, and
-/// each edge as `aif:Premise` or `aif:Conclusion` of its S-node (RA, CA, MA,
-/// PA, TA or YA).
+/// each edge as `aif:Conclusion` of the S-node (RA, CA, MA, PA, TA or YA)
+/// it leaves, or else `aif:Premise` of the one it enters.
 pub fn write_rdf(graph: &BriefGraph) -> Result<String, Error> {
     let g = aif_graph(graph);
     let kinds: HashMap<&str, &str> = g
@@ -519,10 +530,10 @@ pub fn write_rdf(graph: &BriefGraph) -> Result<String, Error> {
     }
     let is_s_node = |iri: &str| !matches!(kinds.get(iri), Some(&"I") | Some(&"L") | None);
     for (from, to) in &g.edges {
-        if is_s_node(to) {
-            triples.push(Triple::new(named(to)?, aif("Premise"), named(from)?));
-        } else if is_s_node(from) {
+        if is_s_node(from) {
             triples.push(Triple::new(named(from)?, aif("Conclusion"), named(to)?));
+        } else if is_s_node(to) {
+            triples.push(Triple::new(named(to)?, aif("Premise"), named(from)?));
         }
     }
     let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle)

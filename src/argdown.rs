@@ -490,9 +490,9 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
                     after_separator = true;
                 }
             } else {
-                let inner = trimmed.trim_matches('-').trim();
+                let (inner, _, _) = take_extras(trimmed.trim_matches('-'));
                 if let Some((_, _, r)) = &mut pcs {
-                    *r = Some(inner.to_string());
+                    *r = Some(inner);
                 }
                 after_separator = true;
             }
@@ -775,6 +775,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
                 "note" => prop.note = Some(v.clone()),
                 "quote" => map.interchange.annotations.push((i, "quote", v.clone())),
                 "kind" if v == "hypothesis" => hypotheses.push(i),
+                "kind" if v == "evidence" => prop.kind = PropositionKind::Evidence,
                 "source" => {
                     let s = match map.sources.iter().position(|s| s.title == *v) {
                         Some(s) => s,
