@@ -773,7 +773,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
                     ),
                 },
                 "note" => prop.note = Some(v.clone()),
-                "quote" => map.interchange.annotations.push((i, "quote", v.clone())),
+                "quote" => map.interchange.annotations.push((i, "unanchoredQuote", v.clone())),
                 "kind" if v == "hypothesis" => hypotheses.push(i),
                 "kind" if v == "evidence" => prop.kind = PropositionKind::Evidence,
                 "source" => {

@@ -73,22 +73,30 @@ pub fn default_id(path: &Path) -> String {
     if id.is_empty() { "imported".into() } else { id }
 }
 
-/// An id from a file, made safe for an IRI path segment and still unique:
-/// ASCII letters, digits, `-`, `.` and `_` stay; every other byte becomes
-/// `~` and two hex digits.
+/// An id from a file, made a slug (as `arg:key` must be) and still unique:
+/// runs of lower-case ASCII letters other than `x`, and digits, stay; every
+/// other byte becomes a segment `x` and two hex digits; segments are joined
+/// with `-`. `map7_D` becomes `map7-x5f-x44`; `277` stays `277`.
 pub fn key_of(id: &str) -> String {
-    if id.is_empty() {
-        return "~".into();
-    }
-    let mut key = String::new();
+    let mut segments: Vec<String> = Vec::new();
+    let mut run = String::new();
     for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_') {
-            key.push(b as char);
+        if (b.is_ascii_lowercase() && b != b'x') || b.is_ascii_digit() {
+            run.push(b as char);
         } else {
-            key.push_str(&format!("~{b:02X}"));
+            if !run.is_empty() {
+                segments.push(std::mem::take(&mut run));
+            }
+            segments.push(format!("x{b:02x}"));
         }
     }
-    key
+    if !run.is_empty() {
+        segments.push(run);
+    }
+    if segments.is_empty() {
+        return "x".into();
+    }
+    segments.join("-")
 }
 
 /// An empty map for a brief imported from `path`, which has no source text

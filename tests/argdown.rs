@@ -152,7 +152,7 @@ fn data_blocks_tags_sections_and_inference_rules_reach_the_store() {
         assert!(out.contains("true"), "not found in the store: {pattern}");
     };
     ask(
-        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:quote \"the bridge is safe\"@und ; arg:section \"Bridge safety\"@und ; arg:source ?src . ?src rdfs:label \"Inspection report 12\"@und",
+        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:unanchoredQuote \"the bridge is safe\"@und ; arg:section \"Bridge safety\"@und ; arg:source ?src . ?src rdfs:label \"Inspection report 12\"@und",
     );
     ask("?s arg:likelihood ?band . ?band arg:hedgeTerm \"probably\"");
     ask("?s dcterms:identifier \"Cracks\" ; arg:tag \"visual check\"@und");
