@@ -383,3 +383,44 @@ fn imported_briefs_conform_to_the_shapes() {
         String::from_utf8_lossy(&result.stderr)
     );
 }
+
+#[test]
+fn a_brief_written_as_a_map_exports_as_aif_with_one_scheme_node_per_relation() {
+    let store = TempStore::with_seed();
+    let json: Value =
+        serde_json::from_str(&store.ok(&["export", "--brief", "kinu-co-17-32", "--format", "aif"]))
+            .unwrap();
+    let count = |t: &str, text: Option<&str>| {
+        json["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["type"] == t && text.is_none_or(|x| n["text"] == x))
+            .count()
+    };
+    let relations = store.ok(&[
+        "query",
+        "--format",
+        "tsv",
+        "--sparql",
+        "PREFIX arg: <https://w3id.org/argmap/ns#>
+         SELECT ?kind (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r a ?c . VALUES (?c ?kind) { (arg:Support \"RA\") (arg:Attack \"CA\") } } } GROUP BY ?kind ORDER BY ?kind",
+    ]);
+    let counts: Vec<usize> = relations
+        .lines()
+        .skip(1)
+        .map(|l| cell(l.split('\t').nth(1).unwrap()).parse().unwrap())
+        .collect();
+    assert_eq!(count("CA", None), counts[0]);
+    assert_eq!(count("RA", None), counts[1]);
+    assert_eq!(count("YA", Some("Hypothesising")), 4);
+    assert!(count("I", None) > 50);
+    // Re-imported, it gives the same propositions and relations back.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kinu.json");
+    std::fs::write(&file, json.to_string()).unwrap();
+    store.ok(&["import", file.to_str().unwrap()]);
+    let again = content_in_store(&store);
+    assert_eq!(again["kinu"], content_of_json(&json));
+    assert_eq!(again["kinu"].1.len(), counts[0] + counts[1]);
+}
