@@ -344,7 +344,7 @@ fn aif_id(identifier: &Option<String>, key: &str) -> String {
     identifier.clone().unwrap_or_else(|| key.to_string())
 }
 
-/// One AIF node or edge, as the writers see them.
+/// A brief as AIF nodes and edges, as both writers see it.
 struct AifGraph {
     /// (iri, id, type, text)
     nodes: Vec<(String, String, String, String)>,
