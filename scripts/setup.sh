@@ -2,9 +2,11 @@
 # Installs what building and testing argmap needs, when it is missing:
 # libclang (RocksDB's bindings are generated with bindgen) and, with --tests,
 # pyshacl for the SHACL conformance test; Graphviz, networkx and Cytoscape.js,
-# which read the exported files; and the real clients of `argmap serve`
-# (curl, SPARQLWrapper, rdflib, headless Chromium). Safe to run again.
+# which read the exported files; the real clients of `argmap serve` (curl,
+# SPARQLWrapper, rdflib, headless Chromium); and Argdown's CLI (npm, into
+# tests/node) for the Argdown export test. Safe to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 need_apt=()
 if ! ldconfig -p 2>/dev/null | grep -q 'libclang[-.0-9]*\.so'; then
@@ -54,5 +56,17 @@ if [ "${1:-}" = "--tests" ]; then
   if ! python3 -c 'import SPARQLWrapper' 2>/dev/null; then
     echo "installing SPARQLWrapper" >&2
     python3 -m pip install --quiet 'SPARQLWrapper==2.0.0'
+  fi
+  # Argdown's own CLI, which checks argmap's Argdown export; pinned in tests/node.
+  if [ ! -x tests/node/node_modules/.bin/argdown ]; then
+    if ! command -v npm >/dev/null; then
+      echo "installing nodejs and npm" >&2
+      SUDO=""
+      [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+      $SUDO apt-get update -qq
+      $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    fi
+    echo "installing @argdown/cli 1.7.5" >&2
+    (cd tests/node && npm ci --no-audit --no-fund --silent)
   fi
 fi

@@ -360,7 +360,7 @@ impl Checker<'_> {
                 rights,
                 furniture,
                 mapped_by,
-                mapped_on: mapped_on?,
+                mapped_on: Some(mapped_on?),
             },
             text: text?,
             questions,
@@ -371,6 +371,7 @@ impl Checker<'_> {
             events,
             unmapped,
             ratings,
+            interchange: Default::default(),
         })
     }
 

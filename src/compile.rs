@@ -79,7 +79,9 @@ pub fn compile(map: &Map, iris: &Iris) -> Vec<Quad> {
         c.add(&brief, ARG, "furniture", plain(f));
     }
     c.add(&brief, ARG, "mappedBy", plain(&m.mapped_by));
-    c.add(&brief, ARG, "mappedOn", day_literal(&m.mapped_on));
+    if let Some(day) = &m.mapped_on {
+        c.add(&brief, ARG, "mappedOn", day_literal(day));
+    }
     c.add(&brief, ARG, "content", plain(&map.text));
 
     // Questions.
@@ -291,7 +293,103 @@ pub fn compile(map: &Map, iris: &Iris) -> Vec<Quad> {
         c.add(&node, ARG, "reason", c.text(&u.reason));
         c.annotation(&node, &brief, &u.quote);
     }
+    interchange(c, map, iris, &brief);
     out.quads
+}
+
+/// The AIF scheme nodes and the dialogue layer of an imported map.
+fn interchange(c: &mut Compiler, map: &Map, iris: &Iris, brief: &NamedNode) {
+    let x = &map.interchange;
+    let prop_iri = |i: usize| {
+        let p = &map.propositions[i];
+        iri(iris.node(&map.id, p.kind.as_str(), &p.key))
+    };
+    let scheme_iri = |i: usize| iri(iris.node(&map.id, "scheme", &x.schemes[i].key));
+    let dialogue_iri = |i: usize| iri(iris.node(&map.id, "dialogue", &x.dialogue[i].key));
+    let endpoint = |e: &Endpoint| match *e {
+        Endpoint::Proposition(i) => prop_iri(i),
+        Endpoint::Scheme(i) => scheme_iri(i),
+        Endpoint::Dialogue(i) => dialogue_iri(i),
+    };
+    for (i, id) in x.proposition_ids.iter().enumerate() {
+        c.add(&prop_iri(i), DCTERMS, "identifier", plain(id));
+    }
+    for (i, s) in x.schemes.iter().enumerate() {
+        let node = scheme_iri(i);
+        let class = match s.kind {
+            SchemeKind::Inference => "Inference",
+            SchemeKind::Conflict => "Conflict",
+            SchemeKind::Rephrase => "Rephrase",
+            SchemeKind::Preference => "Preference",
+        };
+        c.add(&node, RDF, "type", term(ARG, "SchemeNode"));
+        c.add(&node, RDF, "type", term(ARG, class));
+        c.add(&node, ARG, "key", plain(&s.key));
+        c.add(&node, ARG, "inBrief", brief.clone().into());
+        c.add(&node, DCTERMS, "identifier", plain(&s.original_id));
+        c.add(&node, RDFS, "label", c.text(&s.text));
+        if let Some(name) = &s.scheme {
+            c.add(&node, ARG, "scheme", plain(name));
+        }
+        for p in &s.premises {
+            c.add(&node, ARG, "hasPremise", endpoint(p).into());
+        }
+        for k in &s.conclusions {
+            c.add(&node, ARG, "hasConclusion", endpoint(k).into());
+        }
+        // The direct edges, for queries that do not want to go through the node.
+        for p in &s.premises {
+            for k in &s.conclusions {
+                match (s.kind, p, k) {
+                    (SchemeKind::Conflict, Endpoint::Proposition(_), Endpoint::Scheme(t))
+                        if x.schemes[*t].kind == SchemeKind::Inference =>
+                    {
+                        c.add(&node, RDF, "type", term(ARG, "Undercut"));
+                        c.add(&endpoint(p), ARG, "undercuts", endpoint(k).into());
+                    }
+                    (SchemeKind::Rephrase, Endpoint::Proposition(_), Endpoint::Proposition(_)) => {
+                        c.add(&endpoint(p), ARG, "rephrases", endpoint(k).into());
+                    }
+                    (SchemeKind::Preference, _, _) => {
+                        c.add(&endpoint(p), ARG, "preferredTo", endpoint(k).into());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (i, d) in x.dialogue.iter().enumerate() {
+        let node = dialogue_iri(i);
+        let class = match d.kind {
+            DialogueKind::Locution => "Locution",
+            DialogueKind::Transition => "Transition",
+            DialogueKind::Illocution => "Illocution",
+        };
+        c.add(&node, RDF, "type", term(ARG, "DialogueNode"));
+        c.add(&node, RDF, "type", term(ARG, class));
+        c.add(&node, ARG, "key", plain(&d.key));
+        c.add(&node, ARG, "inBrief", brief.clone().into());
+        c.add(&node, DCTERMS, "identifier", plain(&d.original_id));
+        c.add(&node, RDFS, "label", c.text(&d.text));
+        if let Some(t) = &d.timestamp {
+            c.add(&node, ARG, "timestamp", plain(t));
+        }
+        if let Some(s) = &d.speaker {
+            c.add(&node, ARG, "speaker", plain(s));
+        }
+    }
+    for (from, to) in &x.dialogue_edges {
+        c.add(&endpoint(from), ARG, "dialogueEdge", endpoint(to).into());
+    }
+    for a in &x.arguments {
+        c.add(&prop_iri(*a), RDF, "type", term(ARG, "Argument"));
+    }
+    for (from, to, verb) in &x.other_relations {
+        c.add(&prop_iri(*from), ARG, verb, prop_iri(*to).into());
+    }
+    for (p, property, value) in &x.annotations {
+        c.add(&prop_iri(*p), ARG, property, c.text(value));
+    }
 }
 
 struct Compiler {

@@ -23,6 +23,39 @@ pub struct Node {
     pub quote: Option<String>,
     /// EDTF text of the node's date, if it has one.
     pub date: Option<String>,
+    /// The node's id or title in the file it was imported from.
+    pub identifier: Option<String>,
+    /// Whether it is an Argdown argument rather than a statement.
+    pub argument: bool,
+}
+
+/// An AIF scheme node (RA, CA, MA or PA) of an imported brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemeNode {
+    pub iri: String,
+    /// `RA`, `CA`, `MA` or `PA`.
+    pub kind: String,
+    pub key: String,
+    pub identifier: Option<String>,
+    pub text: String,
+    /// The named scheme, such as `ExpertOpinion`.
+    pub scheme: Option<String>,
+    /// IRIs of its premises and conclusions.
+    pub premises: Vec<String>,
+    pub conclusions: Vec<String>,
+}
+
+/// An AIF dialogue node (L, TA or YA) of an imported brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DialogueNode {
+    pub iri: String,
+    /// `L`, `TA` or `YA`.
+    pub kind: String,
+    pub key: String,
+    pub identifier: Option<String>,
+    pub text: String,
+    pub timestamp: Option<String>,
+    pub speaker: Option<String>,
 }
 
 /// One edge: `supports`, `opposes`, `answers`, `source`, `said-by`,
@@ -42,6 +75,12 @@ pub struct BriefGraph {
     pub brief: BriefInfo,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// AIF scheme nodes, for an imported brief.
+    pub schemes: Vec<SchemeNode>,
+    /// AIF dialogue nodes, for an imported brief.
+    pub dialogue: Vec<DialogueNode>,
+    /// Edges that touch the dialogue layer, as (from IRI, to IRI).
+    pub dialogue_edges: Vec<(String, String)>,
 }
 
 impl BriefGraph {
@@ -85,6 +124,8 @@ pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error>
             hedge: get(&node_rows, row, "hedge"),
             quote: get(&node_rows, row, "quote"),
             date: get(&node_rows, row, "date"),
+            identifier: get(&node_rows, row, "identifier"),
+            argument: get(&node_rows, row, "argument").is_some_and(|a| a == "true"),
         };
         nodes
             .entry((kind_rank(&kind).to_string() + &node.key, iri))
@@ -102,10 +143,60 @@ pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error>
             })
         })
         .collect();
+    let scheme_rows = backend.select(text("graph-schemes"), &bindings)?;
+    let mut schemes: Vec<SchemeNode> = Vec::new();
+    for row in &scheme_rows.rows {
+        let get = |v: &str| get(&scheme_rows, row, v);
+        let (Some(iri), Some(target)) = (get("node"), get("target")) else {
+            continue;
+        };
+        if schemes.last().is_none_or(|s| s.iri != iri) {
+            schemes.push(SchemeNode {
+                iri,
+                kind: get("kind").unwrap_or_default(),
+                key: get("key").unwrap_or_default(),
+                identifier: get("identifier"),
+                text: get("text").unwrap_or_default(),
+                scheme: get("scheme"),
+                premises: Vec::new(),
+                conclusions: Vec::new(),
+            });
+        }
+        let Some(node) = schemes.last_mut() else {
+            continue;
+        };
+        if get("role").as_deref() == Some("premise") {
+            node.premises.push(target);
+        } else {
+            node.conclusions.push(target);
+        }
+    }
+    let dialogue_rows = backend.select(text("graph-dialogue"), &bindings)?;
+    let mut dialogue = Vec::new();
+    let mut dialogue_edges = Vec::new();
+    for row in &dialogue_rows.rows {
+        let get = |v: &str| get(&dialogue_rows, row, v);
+        if let Some(iri) = get("node") {
+            dialogue.push(DialogueNode {
+                iri,
+                kind: get("kind").unwrap_or_default(),
+                key: get("key").unwrap_or_default(),
+                identifier: get("identifier"),
+                text: get("text").unwrap_or_default(),
+                timestamp: get("timestamp"),
+                speaker: get("speaker"),
+            });
+        } else if let (Some(from), Some(to)) = (get("from"), get("to")) {
+            dialogue_edges.push((from, to));
+        }
+    }
     Ok(BriefGraph {
         brief,
         nodes: nodes.into_values().collect(),
         edges,
+        schemes,
+        dialogue,
+        dialogue_edges,
     })
 }
 

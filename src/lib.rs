@@ -6,7 +6,9 @@
 //! and [`trace`] answers "how is each hypothesis supported?" with SPARQL
 //! from `queries/`. The library never prints and never exits.
 
+pub mod aif;
 pub mod anchor;
+pub mod argdown;
 pub mod check;
 pub mod compile;
 pub mod date;
@@ -14,6 +16,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod graph;
 pub mod hedge;
+pub mod import;
 pub mod lint;
 pub mod matrix;
 pub mod model;

@@ -33,6 +33,9 @@ pub struct Map {
     pub unmapped: Vec<Unmapped>,
     /// The analyst's own ratings of evidence against hypotheses.
     pub ratings: Vec<Rating>,
+    /// What an imported map carries beyond argmap's own terms: AIF scheme
+    /// nodes and the dialogue layer. Empty for a map written in TOML.
+    pub interchange: Interchange,
 }
 
 /// The `[brief]` table.
@@ -49,7 +52,8 @@ pub struct BriefMeta {
     pub rights: String,
     pub furniture: Vec<String>,
     pub mapped_by: String,
-    pub mapped_on: Day,
+    /// When the map was made; an import may not know.
+    pub mapped_on: Option<Day>,
 }
 
 /// A date and whether the analyst inferred it.
@@ -344,4 +348,139 @@ impl Map {
         let unmapped = self.unmapped.iter().map(|u| ("unmapped", "", &u.quote));
         questions.chain(propositions).chain(events).chain(unmapped)
     }
+}
+
+/// The parts of an AIF or Argdown map that argmap's own map format has no
+/// place for, kept so that an import can be exported again without loss.
+#[derive(Debug, Clone, Default)]
+pub struct Interchange {
+    /// AIF's original id of each proposition (same order as
+    /// [`Map::propositions`]), when the map was imported.
+    pub proposition_ids: Vec<String>,
+    /// Scheme applications: inference (RA), conflict (CA), rephrase (MA)
+    /// and preference (PA) nodes.
+    pub schemes: Vec<SchemeNode>,
+    /// Locutions, transitions and illocutions (AIF's L, TA and YA nodes).
+    pub dialogue: Vec<DialogueNode>,
+    /// Edges that touch the dialogue layer, as AIF draws them.
+    pub dialogue_edges: Vec<(Endpoint, Endpoint)>,
+    /// Propositions that are Argdown arguments rather than statements.
+    pub arguments: Vec<usize>,
+    /// Relations argmap's own map has no word for, between propositions:
+    /// (from, to, kind) with kind `undercuts`, `contradicts`, `contraryTo`
+    /// or `entails` (the local name of the `arg:` property).
+    pub other_relations: Vec<(usize, usize, &'static str)>,
+    /// Plain facts about a proposition: (proposition, `arg:` property,
+    /// value), such as `tag`, `section`, `inferenceRule` and an unanchored
+    /// `quote`.
+    pub annotations: Vec<(usize, &'static str, String)>,
+}
+
+/// One end of an AIF edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Endpoint {
+    /// Index into [`Map::propositions`].
+    Proposition(usize),
+    /// Index into [`Interchange::schemes`].
+    Scheme(usize),
+    /// Index into [`Interchange::dialogue`].
+    Dialogue(usize),
+}
+
+/// The four kinds of AIF scheme node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// RA: premises support the conclusion.
+    Inference,
+    /// CA: the premise conflicts with the conclusion (an undercut when the
+    /// conclusion is an inference).
+    Conflict,
+    /// MA: the premise rephrases the conclusion.
+    Rephrase,
+    /// PA: the premise is preferred to the conclusion.
+    Preference,
+}
+
+impl SchemeKind {
+    /// AIF's node type.
+    pub fn aif_type(&self) -> &'static str {
+        match self {
+            SchemeKind::Inference => "RA",
+            SchemeKind::Conflict => "CA",
+            SchemeKind::Rephrase => "MA",
+            SchemeKind::Preference => "PA",
+        }
+    }
+
+    /// The kind of AIF node type `t`, if it is a scheme node.
+    pub fn from_aif(t: &str) -> Option<SchemeKind> {
+        match t {
+            "RA" => Some(SchemeKind::Inference),
+            "CA" => Some(SchemeKind::Conflict),
+            "MA" => Some(SchemeKind::Rephrase),
+            "PA" => Some(SchemeKind::Preference),
+            _ => None,
+        }
+    }
+}
+
+/// An AIF scheme node: an RA, CA, MA or PA.
+#[derive(Debug, Clone)]
+pub struct SchemeNode {
+    pub key: String,
+    /// The node's id in the file it came from.
+    pub original_id: String,
+    pub kind: SchemeKind,
+    /// The node's text (often just "RA" or the scheme's name).
+    pub text: String,
+    /// The named scheme, such as `ExpertOpinion`, if the file gives one.
+    pub scheme: Option<String>,
+    pub premises: Vec<Endpoint>,
+    pub conclusions: Vec<Endpoint>,
+}
+
+/// The kinds of dialogue node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogueKind {
+    /// L: something said, by someone, at some time.
+    Locution,
+    /// TA: a transition between locutions.
+    Transition,
+    /// YA: an illocutionary connection (asserting, questioning,
+    /// hypothesising…) from the dialogue to what it puts forward.
+    Illocution,
+}
+
+impl DialogueKind {
+    /// AIF's node type.
+    pub fn aif_type(&self) -> &'static str {
+        match self {
+            DialogueKind::Locution => "L",
+            DialogueKind::Transition => "TA",
+            DialogueKind::Illocution => "YA",
+        }
+    }
+
+    /// The kind of AIF node type `t`, if it is a dialogue node.
+    pub fn from_aif(t: &str) -> Option<DialogueKind> {
+        match t {
+            "L" => Some(DialogueKind::Locution),
+            "TA" => Some(DialogueKind::Transition),
+            "YA" => Some(DialogueKind::Illocution),
+            _ => None,
+        }
+    }
+}
+
+/// An L, TA or YA node, with its locution record if the file has one.
+#[derive(Debug, Clone)]
+pub struct DialogueNode {
+    pub key: String,
+    pub original_id: String,
+    pub kind: DialogueKind,
+    pub text: String,
+    /// The node's timestamp as the file writes it.
+    pub timestamp: Option<String>,
+    /// Who spoke (from the file's `locutions`).
+    pub speaker: Option<String>,
 }

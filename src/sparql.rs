@@ -32,6 +32,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "matrix-hypotheses",
     "matrix-evidence",
     "matrix-ratings",
+    "graph-schemes",
+    "graph-dialogue",
     "list",
     "motives",
     "shared-evidence",

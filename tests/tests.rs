@@ -1,5 +1,7 @@
 //! The integration tests: each runs the real `argmap` binary in a fresh temporary directory.
 
+mod aif;
+mod argdown;
 mod check;
 mod common;
 mod durability;

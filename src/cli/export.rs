@@ -1,4 +1,4 @@
-//! `argmap export`: the store, a brief or a hypothesis's support tree as RDF (six formats) or as a picture (DOT, SVG, GraphML, Mermaid, Cytoscape.js).
+//! `argmap export`: the store, a brief or a hypothesis's support tree as RDF (six formats), as a picture (DOT, SVG, GraphML, Mermaid, Cytoscape.js), or a brief in an interchange format (AIF JSON, AIF RDF, Argdown).
 
 use std::path::{Path, PathBuf};
 
@@ -54,6 +54,12 @@ pub enum ExportFormat {
     Mermaid,
     /// Cytoscape.js JSON
     Cytoscape,
+    /// AIFdb JSON: {"nodes", "edges", "locutions"} (one brief)
+    Aif,
+    /// AIF RDF in Turtle, namespace http://www.arg.tech/aif# (one brief)
+    AifRdf,
+    /// Argdown text (one brief)
+    Argdown,
 }
 
 impl ExportFormat {
@@ -104,7 +110,36 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         eprintln!("error: {why}");
         return Err(Reported(2).into());
     }
+    let interchange = matches!(
+        args.format,
+        ExportFormat::Aif | ExportFormat::AifRdf | ExportFormat::Argdown
+    );
+    if interchange && !matches!(scope, Scope::Brief(_)) {
+        eprintln!(
+            "error: --format {} writes a whole brief: give --brief ID",
+            args.format.name()
+        );
+        return Err(Reported(2).into());
+    }
     let kb = global.read_store()?;
+    let interchange_graph = || -> Result<argmap::graph::BriefGraph> {
+        let Scope::Brief(id) = &scope else {
+            unreachable!("checked above")
+        };
+        Ok(argmap::graph::brief_graph(&kb, id)?)
+    };
+    if interchange {
+        let graph = interchange_graph()?;
+        let text = match args.format {
+            ExportFormat::Aif => argmap::aif::write_json(&graph),
+            ExportFormat::AifRdf => argmap::aif::write_rdf(&graph)?,
+            _ => argmap::argdown::write(&graph),
+        };
+        return match &args.output {
+            Some(path) => write_whole(path, &text),
+            None => print(&text),
+        };
+    }
     let selection = export::select(&kb, &scope)?;
     // One arm per format, with no catch-all, so that a new variant must say how it is written.
     let picture = || {
@@ -133,6 +168,9 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         ExportFormat::Mermaid => mermaid::write(&picture()),
         ExportFormat::Cytoscape => {
             serde_json::to_string_pretty(&cytoscape::write(&picture()))? + "\n"
+        }
+        ExportFormat::Aif | ExportFormat::AifRdf | ExportFormat::Argdown => {
+            unreachable!("written above")
         }
     };
     match &args.output {

@@ -9,6 +9,7 @@ mod check;
 mod compile;
 mod drop;
 mod export;
+mod import;
 mod lint;
 mod list;
 mod load;
@@ -65,6 +66,7 @@ enum Command {
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
     Drop(drop::DropArgs),
+    Import(import::ImportArgs),
     Export(export::ExportArgs),
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
@@ -146,6 +148,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),
         Command::Drop(args) => drop::run(args, g),
+        Command::Import(args) => import::run(args, g),
         Command::Export(args) => export::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),

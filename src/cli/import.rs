@@ -1,0 +1,139 @@
+//! `argmap import`: read AIF JSON and Argdown files into briefs of the store, all or nothing.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Result;
+use argmap::KnowledgeBase;
+use argmap::compile::compile;
+use argmap::diagnostic::{Diagnostic, has_errors};
+use argmap::import::{default_id, import};
+use argmap::store::GraphData;
+use argmap::vocab::ONTOLOGY;
+use clap::Args;
+use oxigraph::model::NamedNode;
+
+use super::Global;
+
+/// Import AIF (AIFdb JSON, OVA3/xAIF) and Argdown files as briefs of the store
+///
+/// The format comes from the extension (`.json` is AIF, `.argdown` is
+/// Argdown) or, failing that, from the content. Each file becomes one brief,
+/// by default named after the file; importing it again replaces it. A defect
+/// (an edge to a missing node, a scheme node with no premise) is a warning
+/// and the rest of the file imports; with --strict the file is refused. Either
+/// way the store is written all or nothing.
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  argmap import nodeset10.json\n  argmap import debate.argdown --brief my-debate\n  argmap import --strict maps/*.json"
+)]
+pub struct ImportArgs {
+    /// Files to import: AIF JSON or Argdown
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The brief's id (only with one file) [default: the file's name]
+    #[arg(long, value_name = "ID")]
+    brief: Option<String>,
+    /// Refuse a file with any defect instead of importing the rest of it
+    #[arg(long)]
+    strict: bool,
+}
+
+pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
+    let started = Instant::now();
+    if args.brief.is_some() && args.files.len() > 1 {
+        anyhow::bail!(
+            "--brief names one brief, but {} files were given; import them one by one, or leave --brief out to name each after its file",
+            args.files.len()
+        );
+    }
+    if let Some(id) = &args.brief {
+        let slug = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !slug {
+            anyhow::bail!(
+                "--brief `{id}` is not a slug; use lower-case letters a–z, digits and `-`"
+            );
+        }
+    }
+    let iris = global.iris();
+    let mut diagnostics = Vec::new();
+    let mut graphs = Vec::new();
+    let mut ids: Vec<(String, PathBuf)> = Vec::new();
+    for file in &args.files {
+        let text = match std::fs::read(file).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                diagnostics.push(
+                    Diagnostic::error(file, None, "not UTF-8 text")
+                        .with_help("save the file as UTF-8"),
+                );
+                continue;
+            }
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(file, None, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let id = args.brief.clone().unwrap_or_else(|| default_id(file));
+        if let Some((_, other)) = ids.iter().find(|(other, _)| *other == id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    None,
+                    format!("brief `{id}` is also imported from {}", other.display()),
+                )
+                .with_help("rename one of the files, or import them in two calls"),
+            );
+            continue;
+        }
+        let checked = import(file, &text, &id, args.strict);
+        diagnostics.extend(checked.diagnostics);
+        if let Some(map) = checked.map {
+            ids.push((id.clone(), file.clone()));
+            graphs.push(GraphData {
+                graph: NamedNode::new_unchecked(iris.graph(&map.id)),
+                quads: compile(&map, &iris),
+            });
+        }
+    }
+    for d in diagnostics.iter().filter(|d| !d.is_error()) {
+        eprintln!("{d}");
+    }
+    if has_errors(&diagnostics) {
+        let errors: Vec<_> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
+        return Err(
+            anyhow::Error::new(argmap::Error::Invalid(errors)).context("nothing was imported")
+        );
+    }
+    graphs.push(GraphData {
+        graph: NamedNode::new_unchecked(ONTOLOGY),
+        quads: KnowledgeBase::ontology_quads()?,
+    });
+    let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
+    let kb = global.open_store()?;
+    let show = global.show_progress();
+    let progress = move |done: u64| {
+        if show {
+            eprint!("\rimporting: {done} of {total} quads");
+            let _ = std::io::stderr().flush();
+        }
+    };
+    kb.replace_graphs(&graphs, &progress)?;
+    if show {
+        eprintln!();
+    }
+    if !global.quiet {
+        eprintln!(
+            "imported {} brief{}: {total} quads into {} in {:.0?}",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" },
+            global.store_path().display(),
+            started.elapsed()
+        );
+    }
+    Ok(())
+}

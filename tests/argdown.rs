@@ -1,0 +1,301 @@
+//! Argdown: the five real files and our own feature tour import with the statements, arguments and relations Argdown's own CLI finds; errors carry line and column; the bundled brief's export is read by Argdown's CLI as the same map.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::common::{TempStore, root};
+
+/// (statements, arguments, relations as (from, from is an argument, to, to is an argument, type)).
+type Model = (
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeSet<(String, bool, String, bool, String)>,
+);
+
+/// What Argdown's JSON export holds.
+fn model_of_argdown_json(doc: &Value) -> Model {
+    let keys = |field: &str| -> BTreeSet<String> {
+        doc[field]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let relations = doc["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let is_argument = |t: &Value| t.as_str() != Some("equivalence-class");
+            (
+                r["from"].as_str().unwrap().to_string(),
+                is_argument(&r["fromType"]),
+                r["to"].as_str().unwrap().to_string(),
+                is_argument(&r["toType"]),
+                r["relationType"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (keys("statements"), keys("arguments"), relations)
+}
+
+fn cell(text: &str) -> String {
+    if text.starts_with('"') {
+        let end = text.rfind('"').unwrap();
+        serde_json::from_str(&text[..=end]).unwrap()
+    } else {
+        text.to_string()
+    }
+}
+
+/// What the store holds for brief `id`, in Argdown's terms.
+fn model_in_store(store: &TempStore, id: &str) -> Model {
+    let nodes = store.ok(&[
+        "query",
+        "--brief",
+        id,
+        "--format",
+        "tsv",
+        "--sparql",
+        "PREFIX arg: <https://w3id.org/argmap/ns#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT ?title ?argument WHERE { GRAPH ?graph {
+           ?n a arg:Proposition ; dcterms:identifier ?title .
+           BIND(EXISTS { ?n a arg:Argument } AS ?argument) } }",
+    ]);
+    let mut statements = BTreeSet::new();
+    let mut arguments = BTreeSet::new();
+    for line in nodes.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols[1].contains("true") {
+            arguments.insert(cell(cols[0]));
+        } else {
+            statements.insert(cell(cols[0]));
+        }
+    }
+    let relations = store.ok(&[
+        "query",
+        "--brief",
+        id,
+        "--format",
+        "tsv",
+        "--sparql",
+        "PREFIX arg: <https://w3id.org/argmap/ns#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT ?from ?fa ?to ?ta ?type WHERE { GRAPH ?graph {
+           ?f ?p ?t . ?f a arg:Proposition ; dcterms:identifier ?from . ?t a arg:Proposition ; dcterms:identifier ?to .
+           VALUES (?p ?type) { (arg:supports \"support\") (arg:opposes \"attack\") (arg:undercuts \"undercut\")
+             (arg:contradicts \"contradictory\") (arg:contraryTo \"contrary\") (arg:entails \"entails\") }
+           BIND(EXISTS { ?f a arg:Argument } AS ?fa) BIND(EXISTS { ?t a arg:Argument } AS ?ta) } }",
+    ]);
+    let relations = relations
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let c: Vec<&str> = line.split('\t').collect();
+            (
+                cell(c[0]),
+                c[1].contains("true"),
+                cell(c[2]),
+                c[3].contains("true"),
+                cell(c[4]),
+            )
+        })
+        .collect();
+    (statements, arguments, relations)
+}
+
+fn reference(argdown: &Path) -> Model {
+    let json = PathBuf::from(format!("{}-cli-1.7.5.json", argdown.display()));
+    model_of_argdown_json(&serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap())
+}
+
+#[test]
+fn every_argdown_fixture_imports_as_argdown_itself_reads_it() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("../shared/fixtures/argdown"))
+        .expect("the Argdown fixtures are in ../shared/fixtures/argdown")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+        .collect();
+    files.push(root().join("tests/data/argdown/features.argdown"));
+    files.sort();
+    assert_eq!(files.len(), 6);
+    let store = TempStore::new();
+    let mut args = vec!["import".to_string()];
+    args.extend(files.iter().map(|f| f.to_str().unwrap().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    store.ok(&args);
+    for file in &files {
+        let id = argmap::import::default_id(file);
+        let (statements, arguments, relations) = model_in_store(&store, &id);
+        let (want_statements, want_arguments, want_relations) = reference(file);
+        assert_eq!(statements, want_statements, "{id}: statement titles");
+        assert_eq!(arguments, want_arguments, "{id}: argument titles");
+        assert_eq!(relations, want_relations, "{id}: relations");
+    }
+}
+
+#[test]
+fn data_blocks_tags_sections_and_inference_rules_reach_the_store() {
+    let store = TempStore::new();
+    let file = root().join("tests/data/argdown/features.argdown");
+    store.ok(&["import", file.to_str().unwrap(), "--brief", "tour"]);
+    let ask = |pattern: &str| {
+        let query = format!(
+            "PREFIX arg: <https://w3id.org/argmap/ns#> PREFIX dcterms: <http://purl.org/dc/terms/>
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+             ASK {{ GRAPH ?g {{ {pattern} }} }}"
+        );
+        let out = store.ok(&["query", "--sparql", &query, "--format", "json"]);
+        assert!(out.contains("true"), "not found in the store: {pattern}");
+    };
+    ask(
+        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:unanchoredQuote \"the bridge is safe\"@und ; arg:section \"Bridge safety\"@und ; arg:source ?src . ?src rdfs:label \"Inspection report 12\"@und",
+    );
+    ask("?s arg:likelihood ?band . ?band arg:hedgeTerm \"probably\"");
+    ask("?s dcterms:identifier \"Cracks\" ; arg:tag \"visual check\"@und");
+    ask(
+        "?a a arg:Argument ; dcterms:identifier \"Expert\" ; arg:inferenceRule \"Argument from expert opinion\"@und",
+    );
+    ask(
+        "?i a arg:Inference ; arg:hasPremise ?p ; arg:hasConclusion ?c . ?c dcterms:identifier \"Safe\" . ?p dcterms:identifier \"Inspected\"",
+    );
+    ask("?b a arg:Brief ; <http://purl.org/dc/terms/title> \"Feature tour\"@und");
+}
+
+#[test]
+fn argdown_errors_name_the_line_and_column() {
+    let cases = [
+        (
+            "unclosed-title.argdown",
+            ":3:1: error: `[` opens a title that is never closed with `]`",
+        ),
+        (
+            "unclosed-frontmatter.argdown",
+            ":1:1: error: the frontmatter opened here is never closed",
+        ),
+        (
+            "unclosed-comment.argdown",
+            ":3:1: error: this comment is never closed",
+        ),
+        (
+            "orphan-relation.argdown",
+            ":1:1: error: relation `+` with nothing above it to relate to",
+        ),
+        (
+            "bad-date.argdown",
+            ":1:1: error: date `2017-13-45`: `2017-13-45`: there is no month 13",
+        ),
+    ];
+    let store = TempStore::new();
+    for (file, message) in cases {
+        let path = root().join("tests/data/argdown").join(file);
+        let out = store.run(&["import", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{file}{message}")),
+            "{file}: {stderr}"
+        );
+        assert!(stderr.contains("help: "), "{file}: no advice: {stderr}");
+    }
+    assert!(!store.path().exists(), "a failed import created the store");
+}
+
+/// Runs Argdown's own CLI (installed by scripts/setup.sh --tests) on `file`, returning its JSON.
+fn argdown_json(file: &Path, out: &Path) -> Value {
+    let cli = root().join("tests/node/node_modules/.bin/argdown");
+    let run = Command::new(&cli)
+        .arg("json")
+        .arg(file)
+        .arg(out)
+        .output()
+        .unwrap_or_else(|e| panic!("{} runs ({e}); run scripts/setup.sh --tests", cli.display()));
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(run.status.success(), "argdown json failed: {log}");
+    assert!(
+        !log.to_lowercase().contains("error"),
+        "argdown reports errors: {log}"
+    );
+    let json = out.join(format!(
+        "{}.json",
+        file.file_stem().unwrap().to_str().unwrap()
+    ));
+    serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap()
+}
+
+#[test]
+fn the_bundled_brief_exported_as_argdown_is_read_by_argdown_as_the_same_map() {
+    let store = TempStore::with_seed();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kinu.argdown");
+    store.ok(&[
+        "export",
+        "--brief",
+        "kinu-co-17-32",
+        "--format",
+        "argdown",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    let json = argdown_json(&file, &dir.path().join("json"));
+    let (statements, arguments, relations) = model_of_argdown_json(&json);
+
+    // The map, from the store: every proposition's key, every support and opposition.
+    let keys = store.ok(&[
+        "query",
+        "--brief",
+        "kinu-co-17-32",
+        "--format",
+        "tsv",
+        "--sparql",
+        "PREFIX arg: <https://w3id.org/argmap/ns#>
+         SELECT ?key WHERE { GRAPH ?graph { ?n a arg:Proposition ; arg:key ?key } }",
+    ]);
+    let keys: BTreeSet<String> = keys.lines().skip(1).map(cell).collect();
+    assert_eq!(statements, keys);
+    assert!(arguments.is_empty());
+    let edges = store.ok(&[
+        "query",
+        "--brief",
+        "kinu-co-17-32",
+        "--format",
+        "tsv",
+        "--sparql",
+        "PREFIX arg: <https://w3id.org/argmap/ns#>
+         SELECT ?from ?to ?type WHERE { GRAPH ?graph {
+           ?f ?p ?t . ?f arg:key ?from . ?t arg:key ?to .
+           VALUES (?p ?type) { (arg:supports \"support\") (arg:opposes \"attack\") } } }",
+    ]);
+    let edges: BTreeSet<(String, bool, String, bool, String)> = edges
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (cell(c[0]), false, cell(c[1]), false, cell(c[2]))
+        })
+        .collect();
+    assert!(edges.len() > 40);
+    assert_eq!(relations, edges);
+    // Texts and argmap's own fields travel in the statements and their data.
+    let buffer = &json["statements"]["buffer-zone"]["members"][0];
+    assert_eq!(buffer["data"]["hedge"], "could be");
+    assert!(
+        buffer["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("North Korea is using the UN as a buffer zone")
+    );
+
+    // And argmap reads its own export back to the same relations.
+    store.ok(&["import", file.to_str().unwrap(), "--brief", "kinu-again"]);
+    let (again_statements, _, again_relations) = model_in_store(&store, "kinu-again");
+    assert_eq!(again_statements, keys);
+    assert_eq!(again_relations, edges);
+}
