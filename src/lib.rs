@@ -9,10 +9,12 @@
 pub mod anchor;
 pub mod check;
 pub mod compile;
+pub mod corpus;
 pub mod date;
 pub mod diagnostic;
 pub mod graph;
 pub mod hedge;
+pub mod load;
 pub mod model;
 pub mod parse;
 pub mod seed;

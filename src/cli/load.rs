@@ -5,14 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use argmap::KnowledgeBase;
-use argmap::check::{Disk, check_map, map_path};
-use argmap::compile::compile;
-use argmap::diagnostic::has_errors;
-use argmap::store::GraphData;
-use argmap::vocab::ONTOLOGY;
+use argmap::check::{Disk, map_path};
+use argmap::load::{Progress, check_maps, load_maps};
 use clap::Args;
-use oxigraph::model::NamedNode;
 
 use super::Global;
 
@@ -30,65 +25,44 @@ pub struct LoadArgs {
 pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
     let started = Instant::now();
     let iris = global.iris();
-    let mut diagnostics = Vec::new();
-    let mut graphs = Vec::new();
-    let mut ids: Vec<(String, PathBuf)> = Vec::new();
-    for file in &args.files {
-        let path = map_path(file);
-        let checked = check_map(&path, &Disk);
-        diagnostics.extend(checked.diagnostics);
-        if let Some(map) = checked.map {
-            if let Some((_, other)) = ids.iter().find(|(id, _)| *id == map.id) {
-                diagnostics.push(
-                    argmap::diagnostic::Diagnostic::error(
-                        &path,
-                        None,
-                        format!("brief `{}` is also loaded from {}", map.id, other.display()),
-                    )
-                    .with_help("give each brief its own id, or load it once"),
-                );
-                continue;
-            }
-            ids.push((map.id.clone(), path));
-            graphs.push(GraphData {
-                graph: NamedNode::new_unchecked(iris.graph(&map.id)),
-                quads: compile(&map, &iris),
-            });
-        }
-    }
+    let paths: Vec<PathBuf> = args.files.iter().map(|f| map_path(f)).collect();
+    let (maps, diagnostics) = check_maps(&paths, &Disk);
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
         eprintln!("{d}");
     }
-    if has_errors(&diagnostics) {
+    let Some(maps) = maps else {
         let errors: Vec<_> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
         return Err(
             anyhow::Error::new(argmap::Error::Invalid(errors)).context("nothing was loaded")
         );
-    }
-    graphs.push(GraphData {
-        graph: NamedNode::new_unchecked(ONTOLOGY),
-        quads: KnowledgeBase::ontology_quads()?,
-    });
-    let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
+    };
     let kb = global.open_store()?;
     let show = global.show_progress();
-    let progress = move |done: u64| {
-        if show {
-            eprint!("\rloading: {done} of {total} quads");
+    let progress = move |p: Progress| {
+        if show && (p.maps % 16 == 0 || p.maps == p.total_maps) {
+            eprint!(
+                "\rloading: {} of {} maps, {} quads",
+                p.maps, p.total_maps, p.quads
+            );
             let _ = std::io::stderr().flush();
         }
     };
-    kb.replace_graphs(&graphs, &progress)?;
+    let report = load_maps(&kb, &maps, &iris, &progress)?;
     if show {
         eprintln!();
     }
     if !global.quiet {
-        let briefs: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+        let briefs = &report.briefs;
+        let listed = if briefs.len() <= 10 {
+            briefs.join(", ")
+        } else {
+            format!("{}, … {}", briefs[..3].join(", "), briefs[briefs.len() - 1])
+        };
         eprintln!(
-            "loaded {} brief{} ({}) and the ontology: {total} quads into {} in {:.0?}",
+            "loaded {} brief{} ({listed}) and the ontology: {} quads into {} in {:.0?}",
             briefs.len(),
             if briefs.len() == 1 { "" } else { "s" },
-            briefs.join(", "),
+            report.quads,
             global.store_path().display(),
             started.elapsed()
         );

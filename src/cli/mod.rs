@@ -7,6 +7,7 @@
 mod check;
 mod compile;
 mod drop;
+mod gen_corpus;
 mod list;
 mod load;
 mod query;
@@ -58,6 +59,7 @@ enum Command {
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
     Drop(drop::DropArgs),
+    GenCorpus(gen_corpus::GenCorpusArgs),
     Trace(trace::TraceArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
@@ -126,6 +128,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),
         Command::Drop(args) => drop::run(args, g),
+        Command::GenCorpus(args) => gen_corpus::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
@@ -189,7 +192,7 @@ impl Global {
                 quads: KnowledgeBase::ontology_quads()?,
             },
         ];
-        kb.replace_graphs(&graphs, &|_| {})?;
+        kb.replace_graphs(&graphs)?;
         Ok(kb)
     }
 
