@@ -6,7 +6,7 @@
 
 use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
 use spargebra::algebra::GraphPattern;
-use spargebra::term::GroundTerm;
+use spargebra::term::{GroundTerm, NamedNodePattern};
 
 /// A named query: its name, its text, and what its header says it answers.
 pub struct NamedQuery {
@@ -137,8 +137,69 @@ pub fn bind_query(
         | spargebra::Query::Describe { pattern, .. }
         | spargebra::Query::Ask { pattern, .. } => pattern,
     };
+    // A bound graph name is also written into the `GRAPH` patterns it names:
+    // oxigraph does not push a VALUES join into `GRAPH ?graph { … }`, so
+    // without this a brief's query scans every graph of the store (seconds
+    // at a million quads instead of milliseconds). The VALUES join stays, so
+    // `?graph` is still bound wherever the query uses it; `GRAPH <g> { P }`
+    // joined with `VALUES ?graph { <g> }` has the same solutions as
+    // `GRAPH ?graph { P }` joined with it.
+    for (name, value) in bindings {
+        if let Term::NamedNode(node) = value {
+            name_graphs_below_modifiers(pattern, name.trim_start_matches(['?', '$']), node);
+        }
+    }
     inject(pattern, values);
     Ok(parsed)
+}
+
+/// [`name_graphs`] on the query's body, below its own modifiers, which is
+/// where the VALUES join goes (its projection need not name the variable).
+fn name_graphs_below_modifiers(pattern: &mut GraphPattern, variable: &str, node: &NamedNode) {
+    match pattern {
+        GraphPattern::Project { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Filter { inner, .. } => name_graphs_below_modifiers(inner, variable, node),
+        other => name_graphs(other, variable, node),
+    }
+}
+
+/// Writes `node` as the name of each `GRAPH ?variable` pattern whose
+/// solutions all bind `variable` (not under OPTIONAL's right side or MINUS).
+fn name_graphs(pattern: &mut GraphPattern, variable: &str, node: &NamedNode) {
+    match pattern {
+        GraphPattern::Graph { name, inner } => {
+            if matches!(name, NamedNodePattern::Variable(v) if v.as_str() == variable) {
+                *name = NamedNodePattern::NamedNode(node.clone());
+            }
+            name_graphs(inner, variable, node);
+        }
+        GraphPattern::Join { left, right } | GraphPattern::Union { left, right } => {
+            name_graphs(left, variable, node);
+            name_graphs(right, variable, node);
+        }
+        GraphPattern::LeftJoin { left, .. }
+        | GraphPattern::Minus { left, .. }
+        | GraphPattern::Lateral { left, .. } => name_graphs(left, variable, node),
+        // A sub-query's variable is the same variable only when it projects it.
+        GraphPattern::Project { inner, variables } => {
+            if variables.iter().any(|v| v.as_str() == variable) {
+                name_graphs(inner, variable, node);
+            }
+        }
+        GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Filter { inner, .. } => name_graphs(inner, variable, node),
+        _ => {}
+    }
 }
 
 fn inject(pattern: &mut GraphPattern, values: GraphPattern) {
