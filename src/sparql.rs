@@ -6,7 +6,7 @@
 
 use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
 use spargebra::algebra::GraphPattern;
-use spargebra::term::{GroundTerm, NamedNodePattern};
+use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern};
 
 /// A named query: its name, its text, and what its header says it answers.
 pub struct NamedQuery {
@@ -137,17 +137,16 @@ pub fn bind_query(
         | spargebra::Query::Describe { pattern, .. }
         | spargebra::Query::Ask { pattern, .. } => pattern,
     };
-    // A bound graph name is also written into the `GRAPH` patterns it names:
-    // oxigraph does not push a VALUES join into `GRAPH ?graph { … }`, so
-    // without this a brief's query scans every graph of the store (seconds
-    // at a million quads instead of milliseconds). The VALUES join stays, so
-    // `?graph` is still bound wherever the query uses it; `GRAPH <g> { P }`
-    // joined with `VALUES ?graph { <g> }` has the same solutions as
-    // `GRAPH ?graph { P }` joined with it.
+    // A bound value is also written into the patterns that use its
+    // variable: oxigraph does not push a VALUES join into `GRAPH ?graph { … }`
+    // or into a basic graph pattern, so without this a brief's query scans
+    // every graph of the store (seconds at a million quads instead of
+    // milliseconds). The VALUES join stays, so the variable is still bound
+    // wherever the query uses it; `GRAPH <g> { P }` joined with
+    // `VALUES ?graph { <g> }` has the same solutions as `GRAPH ?graph { P }`
+    // joined with it, and likewise for a triple pattern.
     for (name, value) in bindings {
-        if let Term::NamedNode(node) = value {
-            name_graphs_below_modifiers(pattern, name.trim_start_matches(['?', '$']), node);
-        }
+        name_graphs_below_modifiers(pattern, name.trim_start_matches(['?', '$']), value);
     }
     inject(pattern, values);
     Ok(parsed)
@@ -155,7 +154,7 @@ pub fn bind_query(
 
 /// [`name_graphs`] on the query's body, below its own modifiers, which is
 /// where the VALUES join goes (its projection need not name the variable).
-fn name_graphs_below_modifiers(pattern: &mut GraphPattern, variable: &str, node: &NamedNode) {
+fn name_graphs_below_modifiers(pattern: &mut GraphPattern, variable: &str, node: &Term) {
     match pattern {
         GraphPattern::Project { inner, .. }
         | GraphPattern::Distinct { inner }
@@ -169,15 +168,43 @@ fn name_graphs_below_modifiers(pattern: &mut GraphPattern, variable: &str, node:
     }
 }
 
-/// Writes `node` as the name of each `GRAPH ?variable` pattern whose
-/// solutions all bind `variable` (not under OPTIONAL's right side or MINUS).
-fn name_graphs(pattern: &mut GraphPattern, variable: &str, node: &NamedNode) {
+/// Writes `node` for `?variable` in each `GRAPH` name and triple pattern
+/// whose solutions all bind `variable` (not under OPTIONAL's right side or
+/// MINUS, where an unmatched pattern would change the answer).
+fn name_graphs(pattern: &mut GraphPattern, variable: &str, node: &Term) {
+    let is_it = |v: &Variable| v.as_str() == variable;
+    let named = match node {
+        Term::NamedNode(n) => Some(n),
+        _ => None,
+    };
+    let term = |t: &mut TermPattern| {
+        if matches!(t, TermPattern::Variable(v) if is_it(v)) {
+            match node {
+                Term::NamedNode(n) => *t = TermPattern::NamedNode(n.clone()),
+                Term::Literal(l) => *t = TermPattern::Literal(l.clone()),
+                _ => {}
+            }
+        }
+    };
     match pattern {
         GraphPattern::Graph { name, inner } => {
-            if matches!(name, NamedNodePattern::Variable(v) if v.as_str() == variable) {
-                *name = NamedNodePattern::NamedNode(node.clone());
+            if let (NamedNodePattern::Variable(v), Some(n)) = (&*name, named) {
+                if is_it(v) {
+                    *name = NamedNodePattern::NamedNode(n.clone());
+                }
             }
             name_graphs(inner, variable, node);
+        }
+        GraphPattern::Bgp { patterns } => {
+            for p in patterns {
+                term(&mut p.subject);
+                term(&mut p.object);
+                if let (NamedNodePattern::Variable(v), Some(n)) = (&p.predicate, named) {
+                    if is_it(v) {
+                        p.predicate = NamedNodePattern::NamedNode(n.clone());
+                    }
+                }
+            }
         }
         GraphPattern::Join { left, right } | GraphPattern::Union { left, right } => {
             name_graphs(left, variable, node);

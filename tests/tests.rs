@@ -2,6 +2,7 @@
 
 mod check;
 mod common;
+mod corpus;
 mod knowledge_base;
 mod queries;
 mod seed;
