@@ -496,7 +496,10 @@ impl Corpus {
                 format!("hedge = {}", quoted(hedge)),
             ];
             if rng.chance(40) {
-                lines.push(format!("confidence = {}", quoted(*rng.pick(CONFIDENCE))));
+                lines.push(format!(
+                    "confidence = {}",
+                    quoted(rng.pick::<&str>(CONFIDENCE))
+                ));
             }
             nodes.push(Node {
                 section: "hypothesis",
@@ -537,7 +540,10 @@ impl Corpus {
             if rng.chance(80) {
                 lines.push("status = \"inference\"".into());
                 if rng.chance(40) {
-                    lines.push(format!("hedge = {}", quoted(*rng.pick(CLAIM_HEDGES))));
+                    lines.push(format!(
+                        "hedge = {}",
+                        quoted(rng.pick::<&str>(CLAIM_HEDGES))
+                    ));
                 }
             } else {
                 let source = *rng.pick(&local_sources);

@@ -214,10 +214,10 @@ fn name_graphs(pattern: &mut GraphPattern, variable: &str, node: &Term) {
         | GraphPattern::Minus { left, .. }
         | GraphPattern::Lateral { left, .. } => name_graphs(left, variable, node),
         // A sub-query's variable is the same variable only when it projects it.
-        GraphPattern::Project { inner, variables } => {
-            if variables.iter().any(|v| v.as_str() == variable) {
-                name_graphs(inner, variable, node);
-            }
+        GraphPattern::Project { inner, variables }
+            if variables.iter().any(|v| v.as_str() == variable) =>
+        {
+            name_graphs(inner, variable, node);
         }
         GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }

@@ -90,7 +90,6 @@ pub fn run(args: GenCorpusArgs, global: &Global) -> Result<()> {
         for q in KnowledgeBase::ontology_quads()? {
             write(&q)?;
         }
-        drop(write);
         out.flush()
             .with_context(|| format!("cannot write {}", file.display()))?;
     }

@@ -39,7 +39,7 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
     let kb = global.open_store()?;
     let show = global.show_progress();
     let progress = move |p: Progress| {
-        if show && (p.maps % 16 == 0 || p.maps == p.total_maps) {
+        if show && (p.maps.is_multiple_of(16) || p.maps == p.total_maps) {
             eprint!(
                 "\rloading: {} of {} maps, {} quads",
                 p.maps, p.total_maps, p.quads
