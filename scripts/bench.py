@@ -227,6 +227,9 @@ trace-nodes query alone.
 
 {commands}
 """)
+        # What was tried and what it gained is kept by hand, beside the harness.
+        if os.path.exists("benches/findings.md"):
+            f.write("\n" + open("benches/findings.md", encoding="utf-8").read())
     print(f"\nwrote {a.out}")
 
 

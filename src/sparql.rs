@@ -340,4 +340,29 @@ mod tests {
         assert!(parse_param("novalue").is_err());
         assert!(parse_param("bad name=1").is_err());
     }
+
+    #[test]
+    fn a_bound_graph_is_written_into_graph_patterns_but_not_under_optional_or_sub_queries() {
+        let query = "SELECT ?s WHERE { GRAPH ?graph { ?s ?p ?o } \
+                     OPTIONAL { GRAPH ?graph { ?s ?q ?r } } \
+                     { SELECT ?s WHERE { GRAPH ?graph { ?s ?p2 ?o2 } } } }";
+        let g = Term::from(NamedNode::new("urn:g").unwrap());
+        let bound = bind_query(query, &[("graph".to_string(), g)])
+            .unwrap()
+            .to_string();
+        // Once in the first GRAPH pattern, once in the VALUES join; the
+        // OPTIONAL and the sub-query (which does not project ?graph) keep the variable.
+        assert_eq!(bound.matches("<urn:g>").count(), 2, "{bound}");
+        assert_eq!(bound.matches("GRAPH ?graph").count(), 2, "{bound}");
+    }
+
+    #[test]
+    fn a_bound_value_is_written_into_triple_patterns() {
+        let query = "SELECT ?x WHERE { ?x <urn:key> ?id }";
+        let id = Term::from(Literal::new_simple_literal("b1"));
+        let bound = bind_query(query, &[("id".to_string(), id)])
+            .unwrap()
+            .to_string();
+        assert!(bound.contains("<urn:key> \"b1\""), "{bound}");
+    }
 }
