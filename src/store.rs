@@ -24,9 +24,18 @@ use crate::vocab::{ONTOLOGY, PREFIXES};
 /// The ontology, built into the binary.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/argmap.ttl");
 
-/// Above this many quads, a load into graphs that do not exist yet goes
-/// through the bulk loader rather than one in-memory transaction.
-const BULK_THRESHOLD: usize = 200_000;
+/// The bulk loader's memory target, in megabytes, shared by its threads.
+/// Larger batches gain little speed and cost resident memory.
+const BULK_MEMORY_MB: usize = 256;
+
+/// What [`KnowledgeBase::write_graphs`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Quads written.
+    pub quads: usize,
+    /// Whether they went through the bulk loader (all graphs were new).
+    pub bulk: bool,
+}
 
 /// An open knowledge base. Cloning it shares the same store.
 #[derive(Clone)]
@@ -222,55 +231,102 @@ impl KnowledgeBase {
     }
 
     /// Replaces each graph of `graphs` with its quads, all or nothing.
-    pub fn replace_graphs(
+    pub fn replace_graphs(&self, graphs: &[GraphData]) -> Result<(), Error> {
+        let names: Vec<NamedNode> = graphs.iter().map(|g| g.graph.clone()).collect();
+        self.write_graphs(
+            &names,
+            graphs.iter().map(|g| (g.graph.clone(), g.quads.clone())),
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the graphs named in `graphs` with the quads of `stream`, all
+    /// or nothing; each item of `stream` is a graph's name and some of its
+    /// quads (in that graph).
+    ///
+    /// When none of the graphs exists yet, the stream goes through oxigraph's
+    /// bulk loader: it sorts batches of quads into RocksDB files on every
+    /// core, with a memory target, and ingests them all at once on commit, so
+    /// it is atomic for inserts and memory stays flat however large the load.
+    /// Replacing graphs that exist needs their old quads removed in the same
+    /// commit, which the bulk loader cannot do: then the whole stream goes
+    /// into one transaction, whose memory grows with the load.
+    pub fn write_graphs(
         &self,
-        graphs: &[GraphData],
-        progress: &dyn Fn(u64),
-    ) -> Result<(), Error> {
-        let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
+        graphs: &[NamedNode],
+        stream: impl Iterator<Item = (NamedNode, Vec<Quad>)>,
+    ) -> Result<Written, Error> {
         let mut fresh = true;
         for g in graphs {
-            if self.store.contains_named_graph(g.graph.as_ref())? {
+            if self.store.contains_named_graph(g.as_ref())? {
                 fresh = false;
                 break;
             }
         }
-        if fresh && total >= BULK_THRESHOLD {
-            // The bulk loader is atomic and insert-only: right for graphs that do not exist yet.
+        let mut quads = 0usize;
+        if fresh {
             let mut loader = self
                 .store
                 .bulk_loader()
-                .with_max_memory_size_in_megabytes(256);
-            let mut done = 0u64;
-            for g in graphs {
-                loader
-                    .load_quads(g.quads.iter().cloned())
-                    .map_err(|e| self.write_error(&e))?;
-                done += g.quads.len() as u64;
-                progress(done);
-            }
+                .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+            // One call with one stream: each call to `load_quads` flushes a
+            // batch, so a call per graph would write thousands of tiny files.
+            loader
+                .load_quads(stream.flat_map(|(_, q)| {
+                    quads += q.len();
+                    q
+                }))
+                .map_err(|e| self.write_error(&e))?;
             // One atomic ingestion of every table file, the named graphs
             // included: a kill before it leaves only stray `bulk-*.sst`
             // files, which the next open removes.
             loader.commit().map_err(|e| self.write_error(&e))?;
             self.flush();
-            return Ok(());
+            return Ok(Written { quads, bulk: true });
         }
         let mut transaction = self.store.start_transaction()?;
-        let mut done = 0u64;
         for g in graphs {
-            transaction.clear_graph(g.graph.as_ref())?;
-            transaction.insert_named_graph(g.graph.as_ref());
-            transaction.extend(g.quads.iter());
-            done += g.quads.len() as u64;
-            progress(done);
+            transaction.clear_graph(g.as_ref())?;
+            transaction.insert_named_graph(g.as_ref());
+        }
+        for (_, q) in stream {
+            quads += q.len();
+            transaction.extend(q.iter());
         }
         // The transaction is one RocksDB write batch, one record of the
         // write-ahead log: a kill or a full disk before it is complete leaves
         // a torn record that recovery discards.
         transaction.commit().map_err(|e| self.write_error(&e))?;
         self.flush();
-        Ok(())
+        Ok(Written { quads, bulk: false })
+    }
+
+    /// Whether the graph `graph` holds exactly `quads` (given in that graph).
+    pub fn graph_holds_exactly(
+        &self,
+        graph: NamedNodeRef<'_>,
+        quads: &[Quad],
+    ) -> Result<bool, Error> {
+        let mut count = 0usize;
+        for quad in
+            self.store
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph)))
+        {
+            quad?;
+            count += 1;
+            if count > quads.len() {
+                return Ok(false);
+            }
+        }
+        if count != quads.len() {
+            return Ok(false);
+        }
+        for quad in quads {
+            if !self.store.contains(quad)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// Moves the write-ahead log into table files, best effort.

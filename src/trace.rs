@@ -188,6 +188,23 @@ pub fn briefs(backend: &dyn Backend) -> Result<Vec<BriefInfo>, Error> {
         .collect())
 }
 
+/// The brief whose id is `id`, if the store holds it.
+fn brief_by_id(backend: &dyn Backend, id: &str) -> Result<Option<BriefInfo>, Error> {
+    let bindings = [(
+        "id".to_string(),
+        Term::from(oxigraph::model::Literal::new_simple_literal(id)),
+    )];
+    let rows = backend.select(query("briefs"), &bindings)?;
+    let r = Rows::new(&rows);
+    Ok(rows.rows.first().map(|row| BriefInfo {
+        id: id.to_string(),
+        iri: r.text(row, "brief").unwrap_or_default(),
+        graph: r.text(row, "graph").unwrap_or_default(),
+        title: r.text(row, "title").unwrap_or_default(),
+        rights: r.text(row, "rights").unwrap_or_default(),
+    }))
+}
+
 fn query(name: &str) -> &'static str {
     named_query(name).map(|q| q.text).unwrap_or_default()
 }
@@ -198,11 +215,13 @@ pub fn trace(
     brief: Option<&str>,
     hypotheses: &[String],
 ) -> Result<Vec<BriefTrace>, Error> {
-    let all = briefs(backend)?;
     let chosen: Vec<BriefInfo> = match brief {
-        Some(id) => match all.iter().find(|b| b.id == id) {
-            Some(b) => vec![b.clone()],
+        // One brief is looked up by its id, so the time of a trace does not
+        // grow with the number of briefs in the store.
+        Some(id) => match brief_by_id(backend, id)? {
+            Some(b) => vec![b],
             None => {
+                let all = briefs(backend)?;
                 let known: Vec<&str> = all.iter().map(|b| b.id.as_str()).collect();
                 return Err(Error::NotFound(format!(
                     "there is no brief `{id}` in the store; it holds: {}",
@@ -214,7 +233,7 @@ pub fn trace(
                 )));
             }
         },
-        None => all,
+        None => briefs(backend)?,
     };
     let mut traces = Vec::new();
     let mut found: BTreeSet<&str> = BTreeSet::new();

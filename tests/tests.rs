@@ -4,6 +4,7 @@ mod aif;
 mod argdown;
 mod check;
 mod common;
+mod corpus;
 mod durability;
 mod export;
 mod knowledge_base;

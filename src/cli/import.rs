@@ -1,6 +1,5 @@
 //! `argmap import`: read AIF JSON and Argdown files into briefs of the store, all or nothing.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -115,17 +114,10 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
     });
     let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
     let kb = global.open_store()?;
-    let show = global.show_progress();
-    let progress = move |done: u64| {
-        if show {
-            eprint!("\rimporting: {done} of {total} quads");
-            let _ = std::io::stderr().flush();
-        }
-    };
-    kb.replace_graphs(&graphs, &progress)?;
-    if show {
-        eprintln!();
+    if global.show_progress() {
+        eprintln!("importing {total} quads");
     }
+    kb.replace_graphs(&graphs)?;
     if !global.quiet {
         eprintln!(
             "imported {} brief{}: {total} quads into {} in {:.0?}",

@@ -5,12 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use argmap::KnowledgeBase;
-use argmap::check::{Disk, check_map, map_path};
-use argmap::compile::compile;
-use argmap::diagnostic::has_errors;
+use argmap::check::{Disk, map_path};
+use argmap::load::{Progress, check_maps, load_maps};
 use argmap::store::GraphData;
-use argmap::vocab::ONTOLOGY;
 use clap::Args;
 use oxigraph::model::NamedNode;
 
@@ -36,83 +33,68 @@ pub struct LoadArgs {
 pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
     let started = Instant::now();
     let iris = global.iris();
-    let mut diagnostics = Vec::new();
-    let mut graphs = Vec::new();
-    let mut ids: Vec<(String, PathBuf)> = Vec::new();
+    // RDF files are read whole here; maps are checked on every core below.
+    let mut rdf_diagnostics = Vec::new();
+    let mut rdf_graphs: Vec<GraphData> = Vec::new();
+    let mut map_files = Vec::new();
     for file in &args.files {
-        if let Some(read) = super::export::read_rdf(file, args.format, args.graph.as_ref()) {
-            match read {
-                Ok(rdf) => {
-                    for g in rdf {
-                        ids.push((format!("<{}>", g.graph.as_str()), file.clone()));
-                        match graphs
-                            .iter_mut()
-                            .find(|o: &&mut GraphData| o.graph == g.graph)
-                        {
-                            Some(other) => other.quads.extend(g.quads),
-                            None => graphs.push(g),
-                        }
+        match super::export::read_rdf(file, args.format, args.graph.as_ref()) {
+            Some(Ok(rdf)) => {
+                for g in rdf {
+                    match rdf_graphs.iter_mut().find(|o| o.graph == g.graph) {
+                        Some(other) => other.quads.extend(g.quads),
+                        None => rdf_graphs.push(g),
                     }
                 }
-                Err(d) => diagnostics.push(d),
             }
-            continue;
-        }
-        let path = map_path(file);
-        let checked = check_map(&path, &Disk);
-        diagnostics.extend(checked.diagnostics);
-        if let Some(map) = checked.map {
-            if let Some((_, other)) = ids.iter().find(|(id, _)| *id == map.id) {
-                diagnostics.push(
-                    argmap::diagnostic::Diagnostic::error(
-                        &path,
-                        None,
-                        format!("brief `{}` is also loaded from {}", map.id, other.display()),
-                    )
-                    .with_help("give each brief its own id, or load it once"),
-                );
-                continue;
-            }
-            ids.push((map.id.clone(), path));
-            graphs.push(GraphData {
-                graph: NamedNode::new_unchecked(iris.graph(&map.id)),
-                quads: compile(&map, &iris),
-            });
+            Some(Err(d)) => rdf_diagnostics.push(d),
+            None => map_files.push(map_path(file)),
         }
     }
+    let (maps, mut diagnostics) = check_maps(&map_files, &Disk);
+    diagnostics.extend(rdf_diagnostics);
+    let maps = maps.filter(|_| !argmap::diagnostic::has_errors(&diagnostics));
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
         eprintln!("{d}");
     }
-    if has_errors(&diagnostics) {
+    let Some(maps) = maps else {
         let errors: Vec<_> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
         return Err(
             anyhow::Error::new(argmap::Error::Invalid(errors)).context("nothing was loaded")
         );
-    }
-    graphs.push(GraphData {
-        graph: NamedNode::new_unchecked(ONTOLOGY),
-        quads: KnowledgeBase::ontology_quads()?,
-    });
-    let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
+    };
     let kb = global.open_store()?;
     let show = global.show_progress();
-    let progress = move |done: u64| {
-        if show {
-            eprint!("\rloading: {done} of {total} quads");
+    let progress = move |p: Progress| {
+        if show && (p.maps.is_multiple_of(16) || p.maps == p.total_maps) {
+            eprint!(
+                "\rloading: {} of {} maps, {} quads",
+                p.maps, p.total_maps, p.quads
+            );
             let _ = std::io::stderr().flush();
         }
     };
-    kb.replace_graphs(&graphs, &progress)?;
+    let rdf_names: Vec<String> = rdf_graphs
+        .iter()
+        .map(|g| format!("<{}>", g.graph.as_str()))
+        .collect();
+    let mut report = load_maps(&kb, &maps, rdf_graphs, &iris, &progress)?;
+    report.briefs.extend(rdf_names);
     if show {
         eprintln!();
     }
     if !global.quiet {
-        let briefs: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+        let briefs = &report.briefs;
+        let listed = if briefs.len() <= 10 {
+            briefs.join(", ")
+        } else {
+            format!("{}, … {}", briefs[..3].join(", "), briefs[briefs.len() - 1])
+        };
         eprintln!(
-            "loaded {} brief{} ({}) and the ontology: {total} quads into {} in {:.0?}",
+            "loaded {} brief{} ({listed}) and the ontology: {} quads into {} in {:.0?}",
             briefs.len(),
             if briefs.len() == 1 { "" } else { "s" },
-            briefs.join(", "),
+            report.quads,
             global.store_path().display(),
             started.elapsed()
         );

@@ -9,6 +9,7 @@ mod check;
 mod compile;
 mod drop;
 mod export;
+mod gen_corpus;
 mod import;
 mod lint;
 mod list;
@@ -68,6 +69,7 @@ enum Command {
     Drop(drop::DropArgs),
     Import(import::ImportArgs),
     Export(export::ExportArgs),
+    GenCorpus(gen_corpus::GenCorpusArgs),
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
     Query(query::QueryArgs),
@@ -150,6 +152,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Drop(args) => drop::run(args, g),
         Command::Import(args) => import::run(args, g),
         Command::Export(args) => export::run(args, g),
+        Command::GenCorpus(args) => gen_corpus::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),
         Command::Query(args) => query::run(args, g),
@@ -221,7 +224,7 @@ impl Global {
                 quads: KnowledgeBase::ontology_quads()?,
             },
         ];
-        kb.replace_graphs(&graphs, &|_| {})?;
+        kb.replace_graphs(&graphs)?;
         Ok(kb)
     }
 

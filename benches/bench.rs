@@ -1,0 +1,184 @@
+//! The in-process half of the benchmark suite: figures that a whole-process timing would blur (compile throughput, trace latency, traces per second), driven by `scripts/bench.sh`.
+//!
+//! A `harness = false` bench target, so it needs no benchmarking crate; run
+//! it with `cargo bench --profile release --bench bench -- COMMAND …` to
+//! reuse the release build (the default `bench` profile would rebuild every
+//! dependency). Each command prints one JSON object per figure; every figure
+//! is the median of its runs.
+//!
+//! Commands:
+//!   compile RUNS MAP…                  check + compile, in maps/s and quads/s (one thread, and every core)
+//!   trace STORE BRIEF RUNS             latency of a whole trace of one brief, and of its trace-nodes query
+//!   throughput STORE RUNS SECONDS      traces per second on 1 and 2 threads, over every brief of the store
+//!   bound-query NAME GRAPH             a named query with ?graph bound, as peers run it
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use argmap::KnowledgeBase;
+use argmap::check::{Disk, check_map};
+use argmap::compile::compile;
+use argmap::sparql::{Backend, bind_query, named_query};
+use argmap::trace::{briefs, trace};
+use oxigraph::model::{NamedNode, Term};
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let Some(command) = args.first() else {
+        eprintln!("usage: bench compile|trace|throughput|bound-query …");
+        std::process::exit(2);
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "compile" => bench_compile(rest),
+        "trace" => bench_trace(rest),
+        "throughput" => bench_throughput(rest),
+        "bound-query" => {
+            let query = named_query(&rest[0]).expect("a named query").text;
+            let graph = Term::NamedNode(NamedNode::new(&rest[1]).expect("an IRI"));
+            let bound = bind_query(query, &[("graph".to_string(), graph)]).expect("it binds");
+            println!("{bound}");
+        }
+        other => {
+            eprintln!("unknown command {other}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn bench_compile(rest: &[String]) {
+    let runs: usize = rest[0].parse().expect("RUNS");
+    let paths: Vec<PathBuf> = rest[1..]
+        .iter()
+        .map(|p| argmap::check::map_path(p.as_ref()))
+        .collect();
+    let iris = argmap::vocab::Iris::new(argmap::vocab::DEFAULT_BASE);
+    let mut serial = Vec::new();
+    let mut quads = 0usize;
+    for _ in 0..runs {
+        let t = Instant::now();
+        quads = 0;
+        for path in &paths {
+            let map = check_map(path, &Disk).map.expect("the map checks");
+            quads += compile(&map, &iris).len();
+        }
+        serial.push(t.elapsed().as_secs_f64());
+    }
+    let mut parallel = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let (maps, _) = argmap::load::check_maps(&paths, &Disk);
+        let maps = maps.expect("the maps check");
+        argmap::load::compile_maps(&maps, &iris, |_, q| {
+            std::hint::black_box(q);
+            Ok(())
+        })
+        .expect("compiles");
+        parallel.push(t.elapsed().as_secs_f64());
+    }
+    for (name, times) in [
+        ("compile-1-thread", serial),
+        ("compile-all-cores", parallel),
+    ] {
+        let s = median(times);
+        println!(
+            "{{\"figure\":\"{name}\",\"maps\":{},\"quads\":{quads},\"seconds\":{s:.4},\"maps_per_s\":{:.1},\"quads_per_s\":{:.0}}}",
+            paths.len(),
+            paths.len() as f64 / s,
+            quads as f64 / s
+        );
+    }
+}
+
+fn bench_trace(rest: &[String]) {
+    let kb = KnowledgeBase::open(rest[0].as_ref()).expect("the store opens");
+    let brief = &rest[1];
+    let runs: usize = rest[2].parse().expect("RUNS");
+    let quads = kb.len().expect("len");
+    // A first run warms the caches, as any later trace of a working store would find them.
+    trace(&kb, Some(brief), &[]).expect("it traces");
+    let mut whole = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(trace(&kb, Some(brief), &[]).expect("it traces"));
+        whole.push(ms(t.elapsed()));
+    }
+    let graph = Term::NamedNode(NamedNode::new_unchecked(
+        argmap::vocab::Iris::new(argmap::vocab::DEFAULT_BASE).graph(brief),
+    ));
+    let bindings = [("graph".to_string(), graph)];
+    let mut nodes = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let q = named_query("trace-nodes").expect("named").text;
+        std::hint::black_box(kb.select(q, &bindings).expect("it runs"));
+        nodes.push(ms(t.elapsed()));
+    }
+    println!(
+        "{{\"figure\":\"trace\",\"store_quads\":{quads},\"brief\":\"{brief}\",\"trace_ms\":{:.3},\"trace_nodes_ms\":{:.3}}}",
+        median(whole),
+        median(nodes)
+    );
+}
+
+fn bench_throughput(rest: &[String]) {
+    let kb = KnowledgeBase::open(rest[0].as_ref()).expect("the store opens");
+    let runs: usize = rest[1].parse().expect("RUNS");
+    let seconds: f64 = rest[2].parse().expect("SECONDS");
+    let ids: Vec<String> = briefs(&kb)
+        .expect("briefs")
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    for threads in [1usize, 2] {
+        let mut rates = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            let done: usize = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|k| {
+                        let kb = &kb;
+                        let ids = &ids;
+                        scope.spawn(move || {
+                            let mut n = 0usize;
+                            let mut i = k;
+                            while t.elapsed().as_secs_f64() < seconds {
+                                let id = &ids[i % ids.len()];
+                                std::hint::black_box(trace(kb, Some(id), &[]).expect("traces"));
+                                n += 1;
+                                i += threads;
+                            }
+                            n
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().expect("joins")).sum()
+            });
+            rates.push(done as f64 / t.elapsed().as_secs_f64());
+        }
+        println!(
+            "{{\"figure\":\"traces-per-second\",\"threads\":{threads},\"traces_per_s\":{:.1}}}",
+            median(rates)
+        );
+    }
+}
