@@ -15,6 +15,7 @@ pub mod graph;
 pub mod hedge;
 pub mod model;
 pub mod parse;
+pub mod remote;
 pub mod seed;
 pub mod sparql;
 pub mod store;
@@ -52,6 +53,12 @@ pub enum Error {
     /// Reading or writing a file or stream failed.
     #[error("{0}")]
     Io(String),
+    /// A remote endpoint could not be reached, or refused a request.
+    #[error("{0}")]
+    Remote(String),
+    /// A remote endpoint sent an answer cut short or malformed; none of it was used.
+    #[error("{0}")]
+    Incomplete(String),
     /// A bug in argmap.
     #[error("internal error: {0}")]
     Internal(String),

@@ -6,7 +6,7 @@
 
 use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
 use spargebra::algebra::GraphPattern;
-use spargebra::term::GroundTerm;
+use spargebra::term::{GroundTerm, NamedNodePattern};
 
 /// A named query: its name, its text, and what its header says it answers.
 pub struct NamedQuery {
@@ -137,11 +137,11 @@ pub fn bind_query(
         | spargebra::Query::Describe { pattern, .. }
         | spargebra::Query::Ask { pattern, .. } => pattern,
     };
-    inject(pattern, values);
+    inject(pattern, values, bindings);
     Ok(parsed)
 }
 
-fn inject(pattern: &mut GraphPattern, values: GraphPattern) {
+fn inject(pattern: &mut GraphPattern, values: GraphPattern, bindings: &[(String, Term)]) {
     match pattern {
         GraphPattern::Project { inner, .. }
         | GraphPattern::Distinct { inner }
@@ -150,8 +150,9 @@ fn inject(pattern: &mut GraphPattern, values: GraphPattern) {
         | GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Group { inner, .. }
         | GraphPattern::Extend { inner, .. }
-        | GraphPattern::Filter { inner, .. } => inject(inner, values),
+        | GraphPattern::Filter { inner, .. } => inject(inner, values, bindings),
         other => {
+            name_graphs(other, bindings);
             let right = std::mem::replace(
                 other,
                 GraphPattern::Bgp {
@@ -163,6 +164,42 @@ fn inject(pattern: &mut GraphPattern, values: GraphPattern) {
                 right: Box::new(right),
             };
         }
+    }
+}
+
+/// Writes a bound IRI in place of its variable where it names a graph
+/// (`GRAPH ?graph { … }` becomes `GRAPH <iri> { … }`), in the query's own
+/// scope: not inside subqueries, whose variables are their own. The VALUES
+/// join still binds the variable, so the solutions are the same; but
+/// Virtuoso 7 mishandles a property path under `GRAPH ?g` even when ?g is
+/// bound, and engines plan a constant graph better.
+fn name_graphs(pattern: &mut GraphPattern, bindings: &[(String, Term)]) {
+    match pattern {
+        GraphPattern::Graph { name, inner } => {
+            if let NamedNodePattern::Variable(v) = name {
+                if let Some((_, Term::NamedNode(iri))) =
+                    bindings.iter().find(|(n, _)| n == v.as_str())
+                {
+                    *name = NamedNodePattern::NamedNode(iri.clone());
+                }
+            }
+            name_graphs(inner, bindings);
+        }
+        GraphPattern::Join { left, right }
+        | GraphPattern::LeftJoin { left, right, .. }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right } => {
+            name_graphs(left, bindings);
+            name_graphs(right, bindings);
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::Slice { inner, .. } => name_graphs(inner, bindings),
+        // A subquery (Project, Group) has its own scope; the rest hold no graph pattern.
+        _ => {}
     }
 }
 
