@@ -4,4 +4,5 @@ mod check;
 mod common;
 mod knowledge_base;
 mod queries;
+mod remote;
 mod seed;
