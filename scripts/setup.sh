@@ -3,8 +3,10 @@
 # libclang (RocksDB's bindings are generated with bindgen) and, with --tests,
 # pyshacl for the SHACL conformance test; Graphviz, networkx and Cytoscape.js,
 # which read the exported files; the real clients of `argmap serve` (curl,
-# SPARQLWrapper, rdflib, headless Chromium); and Argdown's CLI (npm, into
-# tests/node) for the Argdown export test. Safe to run again.
+# SPARQLWrapper, rdflib, headless Chromium); Argdown's CLI (npm, into
+# tests/node) for the Argdown export test; and the two SPARQL servers the
+# remote-store tests start on 127.0.0.1: the oxigraph server (PyPI package
+# `oxigraph`) and Virtuoso 7 (Debian's virtuoso-opensource). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +34,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--tests" ]; then
+  if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then
+    echo "installing virtuoso-opensource" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null
+  fi
+  if ! command -v oxigraph >/dev/null; then
+    echo "installing the oxigraph server" >&2
+    python3 -m pip install --quiet 'oxigraph==0.5.13'
+  fi
   if ! python3 -c 'import pyshacl, rdflib' 2>/dev/null; then
     echo "installing pyshacl" >&2
     python3 -m pip install --quiet 'pyshacl==0.40.1' 'rdflib==7.6.0'

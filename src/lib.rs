@@ -23,6 +23,7 @@ pub mod load;
 pub mod matrix;
 pub mod model;
 pub mod parse;
+pub mod remote;
 pub mod seed;
 pub mod serve;
 pub mod sparql;
@@ -81,6 +82,12 @@ pub enum Error {
     /// The request asks for something this configuration does not allow.
     #[error("{0}")]
     Refused(String),
+    /// A remote endpoint could not be reached, or refused a request.
+    #[error("{0}")]
+    Remote(String),
+    /// A remote endpoint sent an answer cut short or malformed; none of it was used.
+    #[error("{0}")]
+    Incomplete(String),
     /// A bug in argmap.
     #[error("internal error: {0}")]
     Internal(String),

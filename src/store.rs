@@ -363,6 +363,14 @@ impl KnowledgeBase {
         }
     }
 
+    /// Every quad of the named graph `graph`, in the store's order.
+    pub fn graph_quads(&self, graph: NamedNodeRef<'_>) -> Result<Vec<Quad>, Error> {
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .collect::<Result<Vec<_>, _>>()?)
+    }
+
     /// The number of quads in the store.
     pub fn len(&self) -> Result<usize, Error> {
         Ok(self.store.len()?)

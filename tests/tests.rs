@@ -11,5 +11,6 @@ mod knowledge_base;
 mod lint;
 mod matrix;
 mod queries;
+mod remote;
 mod seed;
 mod serve;

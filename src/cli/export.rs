@@ -126,7 +126,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         let Scope::Brief(id) = &scope else {
             unreachable!("checked above")
         };
-        Ok(argmap::graph::brief_graph(&kb, id)?)
+        Ok(argmap::graph::brief_graph(kb.as_ref(), id)?)
     };
     if interchange {
         let graph = interchange_graph()?;
@@ -140,7 +140,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
             None => print(&text),
         };
     }
-    let selection = export::select(&kb, &scope)?;
+    let selection = export::select(kb.as_ref(), &scope)?;
     // One arm per format, with no catch-all, so that a new variant must say how it is written.
     let picture = || {
         selection
@@ -156,7 +156,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         | ExportFormat::Rdfxml
         | ExportFormat::Jsonld => {
             let format = args.format.rdf().expect("an RDF format");
-            let quads = export::quads(&kb, selection.as_ref())?;
+            let quads = export::quads(kb.as_ref(), selection.as_ref())?;
             let mut bytes = Vec::new();
             let prefixes = export::prefixes(&global.iris(), selection.as_ref());
             export::rdf::write(&quads, format, &prefixes, &mut bytes)?;

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use argmap::sparql::{Backend, lexical, named_query};
+use argmap::sparql::{lexical, named_query};
 use clap::Args;
 
 use super::{Global, print};

@@ -37,7 +37,7 @@ enum MatrixFormat {
 
 pub fn run(args: MatrixArgs, global: &Global) -> Result<()> {
     let kb = global.read_store()?;
-    let matrices = matrix(&kb, args.brief.as_deref(), args.question.as_deref())?;
+    let matrices = matrix(kb.as_ref(), args.brief.as_deref(), args.question.as_deref())?;
     match args.format {
         MatrixFormat::Text => print(&to_text(&matrices)),
         MatrixFormat::Csv => print(&to_csv(&matrices)),

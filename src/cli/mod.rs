@@ -15,6 +15,8 @@ mod lint;
 mod list;
 mod load;
 mod matrix;
+mod pull;
+mod push;
 mod query;
 mod restore;
 mod serve;
@@ -25,6 +27,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use argmap::KnowledgeBase;
+use argmap::remote::{Auth, EndpointConfig, Remote};
+use argmap::sparql::Backend;
 use argmap::vocab::{DEFAULT_BASE, Iris};
 use clap::{Parser, Subcommand};
 
@@ -50,6 +54,85 @@ pub struct Global {
     /// Print no progress or notes
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Read from this SPARQL 1.1 query endpoint instead of the local store (trace, query, list), and push to or pull from it
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_ENDPOINT",
+        value_name = "URL",
+        help_heading = "Remote store"
+    )]
+    endpoint: Option<String>,
+    /// The SPARQL update endpoint, where the server keeps it apart [default: --endpoint]
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_UPDATE_ENDPOINT",
+        value_name = "URL",
+        help_heading = "Remote store"
+    )]
+    update_endpoint: Option<String>,
+    /// The Graph Store Protocol endpoint; `push` replaces each graph with one PUT there, else it uses SPARQL Update
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_GRAPH_STORE",
+        value_name = "URL",
+        help_heading = "Remote store"
+    )]
+    graph_store: Option<String>,
+    /// The user name for HTTP basic or digest authentication; the password is read from ARGMAP_PASSWORD
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_USER",
+        value_name = "NAME",
+        help_heading = "Remote store"
+    )]
+    user: Option<String>,
+    /// How to send --user and its password
+    #[arg(long, global = true, value_enum, default_value_t = AuthScheme::Basic, env = "ARGMAP_AUTH", help_heading = "Remote store")]
+    auth: AuthScheme,
+    /// The password for --user (an environment variable keeps it out of the process list and shell history)
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_PASSWORD",
+        hide_env_values = true,
+        value_name = "SECRET",
+        help_heading = "Remote store"
+    )]
+    password: Option<String>,
+    /// A bearer token, sent as `Authorization: Bearer …`
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_TOKEN",
+        hide_env_values = true,
+        value_name = "SECRET",
+        help_heading = "Remote store",
+        conflicts_with = "user"
+    )]
+    token: Option<String>,
+    /// Give up on a remote request after this many seconds
+    #[arg(
+        long,
+        global = true,
+        env = "ARGMAP_TIMEOUT",
+        default_value_t = 300,
+        value_name = "SECONDS",
+        help_heading = "Remote store"
+    )]
+    timeout: u64,
+}
+
+/// How credentials are sent.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AuthScheme {
+    /// HTTP basic (use it over HTTPS only)
+    Basic,
+    /// HTTP digest with MD5 (RFC 7616), as Virtuoso's /sparql-auth asks
+    Digest,
 }
 
 fn parse_base(text: &str) -> Result<String, String> {
@@ -77,6 +160,8 @@ enum Command {
     Backup(backup::BackupArgs),
     Restore(restore::RestoreArgs),
     Serve(serve::ServeArgs),
+    Push(push::PushArgs),
+    Pull(pull::PullArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -160,6 +245,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::run(args, g),
         Command::Restore(args) => restore::run(args, g),
         Command::Serve(args) => serve::run(args, g),
+        Command::Push(args) => push::run(args, g),
+        Command::Pull(args) => pull::run(args, g),
     }
 }
 
@@ -186,12 +273,54 @@ impl Global {
         Ok(KnowledgeBase::open(&self.store_path())?)
     }
 
-    /// Opens the store for reading; with no store yet, the bundled brief in memory.
+    /// What reads go to: the remote endpoint when `--endpoint` is given,
+    /// else the local store.
+    fn read_store(&self) -> Result<Box<dyn Backend>> {
+        if self.endpoint.is_some() {
+            return Ok(Box::new(self.remote()?));
+        }
+        Ok(Box::new(self.local_read_store()?))
+    }
+
+    /// The remote store of `--endpoint`.
+    fn remote(&self) -> Result<Remote> {
+        let Some(query) = &self.endpoint else {
+            anyhow::bail!(argmap::Error::NotFound(
+                "no remote store: give --endpoint URL (or set ARGMAP_ENDPOINT)".into()
+            ));
+        };
+        let auth = match (&self.token, &self.user) {
+            (Some(token), _) => Auth::Bearer(token.clone()),
+            (None, Some(user)) => {
+                let password = self.password.clone().unwrap_or_default();
+                match self.auth {
+                    AuthScheme::Basic => Auth::Basic {
+                        user: user.clone(),
+                        password,
+                    },
+                    AuthScheme::Digest => Auth::Digest {
+                        user: user.clone(),
+                        password,
+                    },
+                }
+            }
+            (None, None) => Auth::None,
+        };
+        Ok(Remote::new(EndpointConfig {
+            query: query.clone(),
+            update: self.update_endpoint.clone(),
+            graph_store: self.graph_store.clone(),
+            auth,
+            timeout: Some(std::time::Duration::from_secs(self.timeout.max(1))),
+        })?)
+    }
+
+    /// Opens the local store for reading; with no store yet, the bundled brief in memory.
     ///
     /// Reading takes no lock, so it works while another process writes (it
     /// sees the store as of the last completed write) and on a store the
     /// user may not write.
-    fn read_store(&self) -> Result<KnowledgeBase> {
+    fn local_read_store(&self) -> Result<KnowledgeBase> {
         let path = self.store_path();
         if path.join("CURRENT").exists() {
             return Ok(KnowledgeBase::open_read_only(&path)?);

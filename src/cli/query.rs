@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use argmap::sparql::{Answer, Backend, QUERIES, lexical, named_query, parse_param};
+use argmap::sparql::{Answer, QUERIES, lexical, named_query, parse_param};
 use argmap::trace::table;
 use clap::{Args, ValueEnum};
 use oxigraph::io::{RdfFormat, RdfSerializer};

@@ -85,7 +85,7 @@ pub fn run(args: ServeArgs, global: &Global) -> Result<()> {
     let kb = if config.allow_update {
         global.open_store()?
     } else {
-        global.read_store()?
+        global.local_read_store()?
     };
     let running = serve(kb, config.clone(), args.bind)?;
     global.note(&format!(

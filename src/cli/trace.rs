@@ -33,7 +33,7 @@ enum TraceFormat {
 
 pub fn run(args: TraceArgs, global: &Global) -> Result<()> {
     let kb = global.read_store()?;
-    let traces = trace(&kb, args.brief.as_deref(), &args.hypotheses)?;
+    let traces = trace(&*kb, args.brief.as_deref(), &args.hypotheses)?;
     match args.format {
         TraceFormat::Text => print(&to_text(&traces)),
         TraceFormat::Json => print(&format!(
