@@ -175,13 +175,10 @@ fn every_araucaria_map_imports_with_its_texts_and_inferences_and_survives_a_roun
             .map
             .unwrap();
         let kb = argmap::KnowledgeBase::in_memory().unwrap();
-        kb.replace_graphs(
-            &[argmap::store::GraphData {
-                graph: oxigraph::model::NamedNode::new(iris.graph(brief)).unwrap(),
-                quads: argmap::compile::compile(&map, &iris),
-            }],
-            &|_| {},
-        )
+        kb.replace_graphs(&[argmap::store::GraphData {
+            graph: oxigraph::model::NamedNode::new(iris.graph(brief)).unwrap(),
+            quads: argmap::compile::compile(&map, &iris),
+        }])
         .unwrap();
         let graph = argmap::graph::brief_graph(&kb, brief).unwrap();
         let back: Value = serde_json::from_str(&argmap::aif::write_json(&graph)).unwrap();

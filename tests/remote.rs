@@ -547,7 +547,7 @@ fn oxigraph_server() {
             "query",
             "--sparql",
             "SELECT * WHERE { GRAPH ?g { ?a ?p ?b . ?c ?p ?b . ?d ?p ?b } }",
-            "--timeout",
+            "--endpoint-timeout",
             "60",
         ],
     );

@@ -103,9 +103,9 @@ pub struct Global {
         help_heading = "Remote store"
     )]
     password: Option<String>,
-    /// A bearer token, sent as `Authorization: Bearer …`
+    /// A bearer token for the remote store, sent as `Authorization: Bearer …`
     #[arg(
-        long,
+        long = "endpoint-token",
         global = true,
         env = "ARGMAP_TOKEN",
         hide_env_values = true,
@@ -116,7 +116,7 @@ pub struct Global {
     token: Option<String>,
     /// Give up on a remote request after this many seconds
     #[arg(
-        long,
+        long = "endpoint-timeout",
         global = true,
         env = "ARGMAP_TIMEOUT",
         default_value_t = 300,
