@@ -105,7 +105,7 @@ pub struct Global {
     password: Option<String>,
     /// A bearer token for the remote store, sent as `Authorization: Bearer …`
     #[arg(
-        long = "endpoint-token",
+        long,
         global = true,
         env = "ARGMAP_TOKEN",
         hide_env_values = true,
@@ -113,17 +113,17 @@ pub struct Global {
         help_heading = "Remote store",
         conflicts_with = "user"
     )]
-    token: Option<String>,
+    endpoint_token: Option<String>,
     /// Give up on a remote request after this many seconds
     #[arg(
-        long = "endpoint-timeout",
+        long,
         global = true,
         env = "ARGMAP_TIMEOUT",
         default_value_t = 300,
         value_name = "SECONDS",
         help_heading = "Remote store"
     )]
-    timeout: u64,
+    endpoint_timeout: u64,
 }
 
 /// How credentials are sent.
@@ -289,7 +289,7 @@ impl Global {
                 "no remote store: give --endpoint URL (or set ARGMAP_ENDPOINT)".into()
             ));
         };
-        let auth = match (&self.token, &self.user) {
+        let auth = match (&self.endpoint_token, &self.user) {
             (Some(token), _) => Auth::Bearer(token.clone()),
             (None, Some(user)) => {
                 let password = self.password.clone().unwrap_or_default();
@@ -311,7 +311,7 @@ impl Global {
             update: self.update_endpoint.clone(),
             graph_store: self.graph_store.clone(),
             auth,
-            timeout: Some(std::time::Duration::from_secs(self.timeout.max(1))),
+            timeout: Some(std::time::Duration::from_secs(self.endpoint_timeout.max(1))),
         })?)
     }
 
