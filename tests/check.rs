@@ -1,21 +1,9 @@
 //! `argmap check`: each kind of problem has a failing map in `tests/data/check/`, with its exact output beside it.
 
-use crate::common::{argmap, expect_file, root};
+use crate::common::{argmap, root};
 
-/// Runs `argmap check <case>` in the cases folder and compares exit code and stderr with `<case>/expected.txt`.
 fn check(case: &str) {
-    let dir = root().join("tests/data/check");
-    let out = argmap()
-        .current_dir(&dir)
-        .args(["check", case])
-        .output()
-        .unwrap();
-    let actual = format!(
-        "exit: {}\n--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    expect_file(&dir.join(case).join("expected.txt"), &actual);
+    crate::common::expect_case("check", case);
 }
 
 #[test]

@@ -124,3 +124,38 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// Asserts that the RDF file `data`, united with the ontology, conforms to
+/// the SHACL shapes, by running pyshacl (installed by the test setup).
+pub fn assert_conforms(data: &Path) {
+    let result = std::process::Command::new("python3")
+        .arg(root().join("tests/shacl/validate.py"))
+        .arg(data)
+        .arg(root().join("ontology/argmap.ttl"))
+        .arg(root().join("ontology/shapes.ttl"))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        result.status.success(),
+        "pyshacl: {}\n{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+/// Runs `argmap COMMAND <case>` in `tests/data/<command>/` and compares the
+/// exit code and stderr with `<case>/expected.txt`.
+pub fn expect_case(command: &str, case: &str) {
+    let dir = root().join("tests/data").join(command);
+    let out = argmap()
+        .current_dir(&dir)
+        .args([command, case])
+        .output()
+        .unwrap();
+    let actual = format!(
+        "exit: {}\n--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    expect_file(&dir.join(case).join("expected.txt"), &actual);
+}

@@ -1,7 +1,5 @@
 //! The knowledge base: compile, load, reload, drop, trace, with the store checked before and after.
 
-use std::process::Command;
-
 use crate::common::{TempStore, argmap, expect_file, root, seed_dir};
 
 fn seed() -> String {
@@ -239,19 +237,7 @@ fn the_compiled_seed_conforms_to_the_shapes() {
     let data = dir.path().join("seed.nq");
     let out = argmap().args(["compile", &seed()]).output().unwrap();
     std::fs::write(&data, out.stdout).unwrap();
-    let result = Command::new("python3")
-        .arg(root().join("tests/shacl/validate.py"))
-        .arg(&data)
-        .arg(root().join("ontology/argmap.ttl"))
-        .arg(root().join("ontology/shapes.ttl"))
-        .output()
-        .expect("python3 runs");
-    assert!(
-        result.status.success(),
-        "pyshacl: {}\n{}",
-        String::from_utf8_lossy(&result.stdout),
-        String::from_utf8_lossy(&result.stderr)
-    );
+    crate::common::assert_conforms(&data);
 }
 
 #[test]

@@ -1,21 +1,9 @@
 //! `argmap lint`: each rule has a failing map in `tests/data/lint/`, with its exact output beside it.
 
-use crate::common::{argmap, expect_file, root};
+use crate::common::{argmap, root};
 
-/// Runs `argmap lint <case>` in the cases folder and compares exit code and stderr with `<case>/expected.txt`.
 fn lint(case: &str) {
-    let dir = root().join("tests/data/lint");
-    let out = argmap()
-        .current_dir(&dir)
-        .args(["lint", case])
-        .output()
-        .unwrap();
-    let actual = format!(
-        "exit: {}\n--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    expect_file(&dir.join(case).join("expected.txt"), &actual);
+    crate::common::expect_case("lint", case);
 }
 
 #[test]
