@@ -321,15 +321,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
             }
         }
     }
-    map.relations = relations
-        .into_iter()
-        .map(|(from, to, kind)| Relation {
-            from,
-            to,
-            kind,
-            strong: false,
-        })
-        .collect();
+    map.relations = crate::import::relations(relations);
     for p in hypotheses {
         make_hypothesis(&mut map, p);
     }

@@ -856,15 +856,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
             }
         }
     }
-    map.relations = relations
-        .into_iter()
-        .map(|(from, to, kind)| Relation {
-            from,
-            to,
-            kind,
-            strong: false,
-        })
-        .collect();
+    map.relations = crate::import::relations(relations);
     for (n, (argument, premises, conclusion, rule)) in doc.inferences.iter().enumerate() {
         let Some(a) = lookup(argument, true) else {
             continue;

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{BriefMeta, Map, Proposition, PropositionKind, Question, Status};
+use crate::model::{
+    BriefMeta, Map, Proposition, PropositionKind, Question, Relation, RelationKind, Status,
+};
 
 /// The formats `argmap import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +170,20 @@ pub fn make_hypothesis(map: &mut Map, index: usize) {
         question: 0,
         confidence: None,
     };
+}
+
+/// The relations an importer collected, as the model holds them: an
+/// interchange format has no notion of a strong support or attack.
+pub fn relations(found: std::collections::BTreeSet<(usize, usize, RelationKind)>) -> Vec<Relation> {
+    found
+        .into_iter()
+        .map(|(from, to, kind)| Relation {
+            from,
+            to,
+            kind,
+            strong: false,
+        })
+        .collect()
 }
 
 /// A warning about `path` with no position.

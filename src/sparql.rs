@@ -151,16 +151,27 @@ pub fn bind_query(
     // wherever the query uses it; `GRAPH <g> { P }` joined with
     // `VALUES ?graph { <g> }` has the same solutions as `GRAPH ?graph { P }`
     // joined with it, and likewise for a triple pattern.
+    let body = body(pattern);
     for (name, value) in bindings {
-        name_graphs_below_modifiers(pattern, name.trim_start_matches(['?', '$']), value);
+        name_graphs(body, name.trim_start_matches(['?', '$']), value);
     }
-    inject(pattern, values);
+    let right = std::mem::replace(
+        body,
+        GraphPattern::Bgp {
+            patterns: Vec::new(),
+        },
+    );
+    *body = GraphPattern::Join {
+        left: Box::new(values),
+        right: Box::new(right),
+    };
     Ok(parsed)
 }
 
-/// [`name_graphs`] on the query's body, below its own modifiers, which is
-/// where the VALUES join goes (its projection need not name the variable).
-fn name_graphs_below_modifiers(pattern: &mut GraphPattern, variable: &str, node: &Term) {
+/// The query's body below its own modifiers (projection, order, grouping,
+/// filters), which is where bound values go: the projection need not name
+/// the variable.
+fn body(pattern: &mut GraphPattern) -> &mut GraphPattern {
     match pattern {
         GraphPattern::Project { inner, .. }
         | GraphPattern::Distinct { inner }
@@ -169,8 +180,8 @@ fn name_graphs_below_modifiers(pattern: &mut GraphPattern, variable: &str, node:
         | GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Group { inner, .. }
         | GraphPattern::Extend { inner, .. }
-        | GraphPattern::Filter { inner, .. } => name_graphs_below_modifiers(inner, variable, node),
-        other => name_graphs(other, variable, node),
+        | GraphPattern::Filter { inner, .. } => body(inner),
+        other => other,
     }
 }
 
@@ -232,31 +243,6 @@ fn name_graphs(pattern: &mut GraphPattern, variable: &str, node: &Term) {
         | GraphPattern::Extend { inner, .. }
         | GraphPattern::Filter { inner, .. } => name_graphs(inner, variable, node),
         _ => {}
-    }
-}
-
-fn inject(pattern: &mut GraphPattern, values: GraphPattern) {
-    match pattern {
-        GraphPattern::Project { inner, .. }
-        | GraphPattern::Distinct { inner }
-        | GraphPattern::Reduced { inner }
-        | GraphPattern::Slice { inner, .. }
-        | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Group { inner, .. }
-        | GraphPattern::Extend { inner, .. }
-        | GraphPattern::Filter { inner, .. } => inject(inner, values),
-        other => {
-            let right = std::mem::replace(
-                other,
-                GraphPattern::Bgp {
-                    patterns: Vec::new(),
-                },
-            );
-            *other = GraphPattern::Join {
-                left: Box::new(values),
-                right: Box::new(right),
-            };
-        }
     }
 }
 
