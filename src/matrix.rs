@@ -20,7 +20,6 @@ use crate::Error;
 use crate::model::Consistency;
 use crate::sparql::{Backend, Solutions, lexical, named_query};
 use crate::trace::{BriefInfo, briefs, table};
-use crate::vocab::ARG;
 
 /// The weight of an Admiralty reliability grade, in hundredths: A completely
 /// reliable 1.00, B usually 0.80, C fairly 0.60, D not usually 0.40, E
@@ -283,9 +282,13 @@ fn brief_matrix(
         let (Some(from), Some(to), Some(relation)) = (t("from"), t("to"), t("relation")) else {
             continue;
         };
-        let attack = relation != format!("{ARG}Support");
+        let attack = relation == "attack";
         let strong = t("strong").is_some_and(|s| s == "true");
         out.entry(from).or_default().push((to, attack, strong));
+    }
+    // `trace-edges` leaves the order to its callers.
+    for edges in out.values_mut() {
+        edges.sort();
     }
     let mut ratings: HashMap<(String, String), Consistency> = HashMap::new();
     for row in &rating_rows.rows {

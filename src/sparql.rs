@@ -89,8 +89,8 @@ pub enum Answer {
     Graph(Vec<Triple>),
 }
 
-/// Something that answers SPARQL queries.
-pub trait Backend {
+/// Something that answers SPARQL queries, from any thread.
+pub trait Backend: Sync {
     /// Runs `query` with each `(variable, value)` of `bindings` bound.
     fn run(&self, query: &str, bindings: &[(String, Term)]) -> Result<Answer, crate::Error>;
 

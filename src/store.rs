@@ -339,6 +339,33 @@ impl KnowledgeBase {
         let _ = self.store.flush();
     }
 
+    /// The plan oxigraph evaluates for `query` with `bindings` bound, with
+    /// the rows and time of each step (the query is run to the end).
+    pub fn explain(&self, query: &str, bindings: &[(String, Term)]) -> Result<String, Error> {
+        let query = crate::sparql::bind_query(query, bindings)?;
+        let (results, explanation) = SparqlEvaluator::new()
+            .without_default_http_service_handler()
+            .for_query(query)
+            .on_store(&self.store)
+            .compute_statistics()
+            .explain();
+        if let QueryResults::Solutions(solutions) =
+            results.map_err(|e| Error::Query(e.to_string()))?
+        {
+            for solution in solutions {
+                solution.map_err(|e| Error::Query(e.to_string()))?;
+            }
+        }
+        Ok(format!("{explanation:?}"))
+    }
+
+    /// Compacts the store's table files (RocksDB full compaction), so that a
+    /// lookup reads one file per level instead of every file a bulk load
+    /// ingested.
+    pub fn optimize(&self) -> Result<(), Error> {
+        Ok(self.store.optimize()?)
+    }
+
     /// Whether the named graph `graph` exists.
     pub fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, Error> {
         Ok(self.store.contains_named_graph(graph)?)

@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::sparql::{Backend, Solutions, lexical, named_query};
-use crate::vocab::ARG;
 
 /// A brief in the store.
 #[derive(Debug, Clone, Serialize)]
@@ -272,9 +271,17 @@ fn trace_brief(
 ) -> Result<BriefTrace, Error> {
     let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
     let bindings = [("graph".to_string(), Term::from(graph))];
-    let hyp_rows = backend.select(query("trace-hypotheses"), &bindings)?;
-    let node_rows = backend.select(query("trace-nodes"), &bindings)?;
-    let edge_rows = backend.select(query("trace-edges"), &bindings)?;
+    // The nodes are the largest of the three answers: they are read on a
+    // second thread while this one reads the hypotheses and the edges.
+    let (hyp_rows, node_rows, edge_rows) = std::thread::scope(|scope| {
+        let nodes = scope.spawn(|| backend.select(query("trace-nodes"), &bindings));
+        let hyps = backend.select(query("trace-hypotheses"), &bindings);
+        let edges = backend.select(query("trace-edges"), &bindings);
+        let nodes = nodes
+            .join()
+            .map_err(|_| Error::Internal("the query thread of `trace` panicked".into()))?;
+        Ok::<_, Error>((hyps?, nodes?, edges?))
+    })?;
 
     let mut nodes: BTreeMap<String, TraceNode> = BTreeMap::new();
     let r = Rows::new(&node_rows);
@@ -305,7 +312,7 @@ fn trace_brief(
             iri.clone(),
             TraceNode {
                 key: r.text(row, "key").unwrap_or_default(),
-                kind: local_name(&r.text(row, "kind").unwrap_or_default()).to_lowercase(),
+                kind: r.text(row, "kind").unwrap_or_default(),
                 iri,
                 text: r.text(row, "text").unwrap_or_default(),
                 status: status_word(&r.text(row, "status").unwrap_or_default()),
@@ -336,7 +343,7 @@ fn trace_brief(
             from,
             strong: r.text(row, "strong").is_some_and(|s| s == "true"),
         };
-        let list = if relation == format!("{ARG}Support") {
+        let list = if relation == "support" {
             &mut supporters
         } else {
             &mut attackers
@@ -360,6 +367,8 @@ fn trace_brief(
             continue;
         }
         let iri = r.text(row, "node").unwrap_or_default();
+        // Text, hedge and quote come with the other nodes, from `trace-nodes`.
+        let node = nodes.get(&iri);
         let mut path = vec![iri.clone()];
         let supported_by = graph.children(&iri, graph.supporters, &mut path);
         let opposed_by = graph.children(&iri, graph.attackers, &mut path);
@@ -375,16 +384,16 @@ fn trace_brief(
         hypotheses.push(HypothesisTrace {
             key,
             iri,
-            text: r.text(row, "text").unwrap_or_default(),
+            text: node.map(|n| n.text.clone()).unwrap_or_default(),
             question: QuestionInfo {
                 key: r.text(row, "questionKey").unwrap_or_default(),
                 text: r.text(row, "questionText").unwrap_or_default(),
                 exclusive: r.text(row, "exclusive").is_some_and(|v| v == "true"),
             },
-            hedge: r.text(row, "hedge"),
+            hedge: node.and_then(|n| n.hedge.clone()),
             likelihood,
             confidence,
-            quote: r.quote(row),
+            quote: node.and_then(|n| n.quote.clone()),
             supported_by,
             opposed_by,
             summary,
