@@ -11,6 +11,9 @@
 //!   trace STORE BRIEF RUNS             latency of a whole trace of one brief, and of its trace-nodes query
 //!   throughput STORE RUNS SECONDS      traces per second on 1 and 2 threads, over every brief of the store
 //!   bound-query NAME GRAPH             a named query with ?graph bound, as peers run it
+//!   query STORE FILE GRAPH RUNS        latency and CPU time of one query file with ?graph bound
+//!   explain STORE FILE GRAPH           oxigraph's plan for a query file, with rows and time per step
+//!   optimize STORE                     compacts the store, as after a bulk load
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
