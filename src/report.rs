@@ -547,7 +547,7 @@ fn write_map(out: &mut String, report: &Report, places: &Places, options: &Optio
             picture.nodes.len()
         );
     }
-    out.push_str("<p>Select a node (click it, or Tab to it and press Enter) to see the passage of the text it quotes.</p>\n");
+    out.push_str("<p class=\"screen-only\">Select a node (click it, or Tab to it and press Enter) to see the passage of the text it quotes.</p>\n");
     out.push_str(LEGEND);
     let drawing = svg::write_linked(&picture, &|n| places.passage_href(&n.iri));
     // The drawing goes inline: no XML declaration inside HTML.
@@ -788,12 +788,7 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
         for &i in ends.get(&at).map(Vec::as_slice).unwrap_or_default() {
             open.remove(&i);
             let a = &report.anchors[i];
-            let to = places
-                .home
-                .get(&a.node)
-                .cloned()
-                .or_else(|| places.index.get(&a.node).map(|j| format!("n{j}")));
-            if let Some(to) = to {
+            if let Some(to) = places.home.get(&a.node) {
                 let _ = write!(
                     out,
                     "<a class=\"back\" href=\"#{to}\" aria-label=\"Back to {} {}\">↩</a>",

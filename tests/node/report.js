@@ -125,6 +125,17 @@ async function runAxe(page, label) {
       await desktop.page.evaluate(() => window.scrollTo(0, 0));
       await desktop.page.screenshot({ path: path.join(expect.screenshots, "desktop.png") });
     }
+    // Print: no navigation, no back links, the map within the page's width.
+    await desktop.page.emulateMedia({ media: "print" });
+    const print = await desktop.page.evaluate(() => ({
+      nav: getComputedStyle(document.querySelector("nav")).display,
+      back: document.querySelector("a.back") ? getComputedStyle(document.querySelector("a.back")).display : "none",
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    facts.print = print;
+    if (print.nav !== "none" || print.back !== "none") fail(`print shows navigation or back links: ${JSON.stringify(print)}`);
+    if (print.overflow > 0) fail(`the printed page is ${print.overflow}px wider than the paper`);
+    if (expect.screenshots) await desktop.page.screenshot({ path: path.join(expect.screenshots, "print.png") });
     const phone = await open(browser, 390, 844);
     if (expect.axe) await runAxe(phone.page, "phone");
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
