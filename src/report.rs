@@ -762,31 +762,14 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
         }
     );
     let text: Vec<char> = meta.content.chars().collect();
-    let len = text.len();
-    // Every place where a passage starts or ends, with what happens there.
-    let mut starts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut ends: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, a) in report.anchors.iter().enumerate() {
-        let (s, e) = (a.start.min(len), a.end.min(len));
-        starts.entry(s).or_default().push(i);
-        ends.entry(e).or_default().push(i);
-    }
-    let cuts: BTreeSet<usize> = starts
-        .keys()
-        .chain(ends.keys())
-        .copied()
-        .chain([0, len])
-        .collect();
-    let cuts: Vec<usize> = cuts.into_iter().collect();
-    let mut open: BTreeSet<usize> = BTreeSet::new();
+    let ranges: Vec<(usize, usize)> = report.anchors.iter().map(|a| (a.start, a.end)).collect();
     let _ = write!(
         out,
         "<div class=\"brief-text\" lang=\"{}\">",
         escape(meta.language.as_deref().unwrap_or("en"))
     );
-    for (k, &at) in cuts.iter().enumerate() {
-        for &i in ends.get(&at).map(Vec::as_slice).unwrap_or_default() {
-            open.remove(&i);
+    for piece in pieces(text.len(), &ranges) {
+        for &i in &piece.ends {
             let a = &report.anchors[i];
             if let Some(to) = places.home.get(&a.node) {
                 let _ = write!(
@@ -797,7 +780,7 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
                 );
             }
         }
-        for &i in starts.get(&at).map(Vec::as_slice).unwrap_or_default() {
+        for &i in &piece.starts {
             let a = &report.anchors[i];
             let _ = write!(
                 out,
@@ -806,19 +789,12 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
                 a.end,
                 escape(&a.node)
             );
-            open.insert(i);
         }
-        let Some(&next) = cuts.get(k + 1) else {
-            break;
-        };
-        if next <= at {
-            continue;
-        }
-        let segment: String = text[at..next].iter().collect();
-        if open.is_empty() {
+        let segment: String = text[piece.start..piece.end].iter().collect();
+        if piece.open.is_empty() {
             out.push_str(&escape(&segment));
-        } else {
-            let ids: Vec<String> = open.iter().map(|i| format!("p{i}")).collect();
+        } else if !segment.is_empty() {
+            let ids: Vec<String> = piece.open.iter().map(|i| format!("p{i}")).collect();
             let _ = write!(
                 out,
                 "<mark data-a=\"{}\">{}</mark>",
@@ -828,6 +804,61 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
         }
     }
     out.push_str("</div>\n</section>\n");
+}
+
+/// A run of the text between two places where passages start or end.
+#[derive(Debug, PartialEq)]
+struct Piece {
+    /// Passages (indices into the anchors) that end just before the run.
+    ends: Vec<usize>,
+    /// Passages that start at the run.
+    starts: Vec<usize>,
+    /// The run, in characters; the last piece is empty and only closes passages.
+    start: usize,
+    end: usize,
+    /// Every passage the run belongs to.
+    open: Vec<usize>,
+}
+
+/// Cuts a text of `len` characters at every start and end of `anchors`
+/// (character offsets, end exclusive; clipped to the text, empty ones
+/// left out), so that overlapping and nested passages each mark the runs
+/// they cover.
+fn pieces(len: usize, anchors: &[(usize, usize)]) -> Vec<Piece> {
+    let mut starts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut ends: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &(s, e)) in anchors.iter().enumerate() {
+        let (s, e) = (s.min(len), e.min(len));
+        if s < e {
+            starts.entry(s).or_default().push(i);
+            ends.entry(e).or_default().push(i);
+        }
+    }
+    let cuts: BTreeSet<usize> = starts
+        .keys()
+        .chain(ends.keys())
+        .copied()
+        .chain([0, len])
+        .collect();
+    let cuts: Vec<usize> = cuts.into_iter().collect();
+    let mut open: BTreeSet<usize> = BTreeSet::new();
+    let mut out = Vec::with_capacity(cuts.len());
+    for (k, &at) in cuts.iter().enumerate() {
+        let ending = ends.remove(&at).unwrap_or_default();
+        let starting = starts.remove(&at).unwrap_or_default();
+        for i in &ending {
+            open.remove(i);
+        }
+        open.extend(starting.iter().copied());
+        out.push(Piece {
+            ends: ending,
+            starts: starting,
+            start: at,
+            end: cuts.get(k + 1).copied().unwrap_or(at),
+            open: open.iter().copied().collect(),
+        });
+    }
+    out
 }
 
 fn write_matrix(out: &mut String, report: &Report, places: &Places) {
@@ -1050,6 +1081,35 @@ fn write_actors(out: &mut String, report: &Report, places: &Places) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_and_nested_passages_mark_each_run_they_cover() {
+        let p = pieces(10, &[(2, 6), (4, 8), (4, 6), (9, 20), (12, 15), (3, 3)]);
+        let runs: Vec<(usize, usize, Vec<usize>)> =
+            p.iter().map(|p| (p.start, p.end, p.open.clone())).collect();
+        assert_eq!(
+            runs,
+            vec![
+                (0, 2, vec![]),
+                (2, 4, vec![0]),
+                (4, 6, vec![0, 1, 2]),
+                (6, 8, vec![1]),
+                (8, 9, vec![]),
+                (9, 10, vec![3]),
+                (10, 10, vec![]),
+            ]
+        );
+        assert_eq!(p[3].ends, vec![0, 2]);
+        assert_eq!(
+            p[6].ends,
+            vec![3],
+            "a passage past the end closes at the end"
+        );
+        assert!(
+            p.iter()
+                .all(|p| !p.starts.contains(&4) && !p.starts.contains(&5))
+        );
+    }
 
     #[test]
     fn escape_covers_markup_quotes_and_control_characters() {
