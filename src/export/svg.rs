@@ -73,13 +73,23 @@ pub fn write_linked(picture: &Picture, link: &dyn Fn(&super::PicNode) -> Option<
         })
         .collect();
     let layout = layered(&sizes, &edges, &band, shared + 1);
-    render(picture, &sizes, &layout, link)
+    // Nodes are written in reading order — band by band (each hypothesis's
+    // tree, then what the trees share), top to bottom, left to right — so
+    // that Tab walks the drawing the way an eye does.
+    let mut order: Vec<usize> = (0..picture.nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        (band[a], layout.layers[a])
+            .cmp(&(band[b], layout.layers[b]))
+            .then(layout.centres[a].0.total_cmp(&layout.centres[b].0))
+    });
+    render(picture, &sizes, &layout, &order, link)
 }
 
 fn render(
     picture: &Picture,
     sizes: &[(f64, f64)],
     layout: &Layout,
+    order: &[usize],
     link: &dyn Fn(&super::PicNode) -> Option<String>,
 ) -> String {
     let mut out = String::new();
@@ -175,7 +185,8 @@ fn render(
             xml(&e.kind)
         );
     }
-    for (i, n) in picture.nodes.iter().enumerate() {
+    for &i in order {
+        let n = &picture.nodes[i];
         let (cx, cy) = layout.centres[i];
         let (w, h) = sizes[i];
         let (fill, stroke) = colours(&n.kind);
