@@ -872,7 +872,7 @@ fn write_matrix(out: &mut String, report: &Report, places: &Places) {
         out.push_str("<p>The map has no question with hypotheses to weigh.</p>\n</section>\n");
         return;
     }
-    out.push_str("<p>Each cell rates an item of evidence against a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable. Derived from supports (C, CC when strong) and oppositions (I, II); a cell marked * is the analyst's own rating. Weights come from the sources' Admiralty grades.</p>\n");
+    out.push_str("<p>Each cell rates an item of evidence against a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable. Derived from supports (C, CC when strong) and oppositions (I, II); a cell marked * is the analyst's own rating. Weights come from the sources' Admiralty grades (an ungraded source weighs 0.25). Diagnosticity is the spread of an item's ratings: 0 (none) means it rates the same against every hypothesis and does not help choose.</p>\n");
     for (qi, q) in questions.iter().enumerate() {
         let _ = write!(
             out,
@@ -889,11 +889,14 @@ fn write_matrix(out: &mut String, report: &Report, places: &Places) {
         }
         out.push_str("<th scope=\"col\">Diagnosticity</th></tr></thead><tbody>");
         for e in &q.evidence {
-            let grade = format!(
-                "{}{}",
-                e.reliability.as_deref().unwrap_or("–"),
-                e.credibility.map(|c| c.to_string()).unwrap_or("–".into())
-            );
+            let grade = match (&e.reliability, e.credibility) {
+                (None, None) => "ungraded".to_string(),
+                (r, c) => format!(
+                    "{}{}",
+                    r.as_deref().unwrap_or("?"),
+                    c.map_or("?".to_string(), |c| c.to_string())
+                ),
+            };
             let label = passage_link(places, &e.iri, &e.key);
             let _ = write!(
                 out,
@@ -908,11 +911,7 @@ fn write_matrix(out: &mut String, report: &Report, places: &Places) {
                 out,
                 "<td>{}{}</td></tr>",
                 e.diagnosticity,
-                if e.no_diagnostic_value {
-                    " (no diagnostic value)"
-                } else {
-                    ""
-                }
+                if e.no_diagnostic_value { " (none)" } else { "" }
             );
         }
         out.push_str("</tbody><tfoot>");
@@ -1037,31 +1036,42 @@ fn write_actors(out: &mut String, report: &Report, places: &Places) {
                 .collect::<Vec<_>>()
                 .join("<br>")
         };
-        let mut named: Vec<String> = Vec::new();
+        // What names the actor, grouped by how: what it said, took part in, is mentioned in.
+        let mut named: BTreeMap<u8, (&str, Vec<String>)> = BTreeMap::new();
         for e in &report.graph.edges {
-            if e.to != a.iri || !matches!(e.kind.as_str(), "mentions" | "said-by" | "participant") {
+            let (rank, how) = match e.kind.as_str() {
+                "said-by" => (0, "said"),
+                "participant" => (1, "took part in"),
+                "mentions" => (2, "mentioned in"),
+                _ => continue,
+            };
+            if e.to != a.iri {
                 continue;
             }
             let Some(n) = nodes.get(e.from.as_str()) else {
                 continue;
             };
-            let how = match e.kind.as_str() {
-                "said-by" => "said",
-                "participant" => "took part in",
-                _ => "mentioned in",
-            };
-            let label = format!("{} {}", n.kind, n.key);
             let entry = match places
                 .passage_href(&n.iri)
                 .or_else(|| places.home.get(&n.iri).map(|h| format!("#{h}")))
             {
-                Some(href) => format!("{how} <a href=\"{href}\">{}</a>", escape(&label)),
-                None => format!("{how} {}", escape(&label)),
+                Some(href) => format!(
+                    "<a href=\"{href}\" aria-label=\"{} {}\">{}</a>",
+                    escape(&n.kind),
+                    escape(&n.key),
+                    escape(&n.key)
+                ),
+                None => escape(&n.key),
             };
-            if !named.contains(&entry) {
-                named.push(entry);
+            let list = &mut named.entry(rank).or_insert((how, Vec::new())).1;
+            if !list.contains(&entry) {
+                list.push(entry);
             }
         }
+        let named: Vec<String> = named
+            .into_values()
+            .map(|(how, list)| format!("<strong>{how}</strong> {}", list.join(", ")))
+            .collect();
         let _ = write!(
             out,
             "<tr{id}><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{links}</td><td>{}</td></tr>",
