@@ -1,7 +1,7 @@
 // Drives headless Chromium (Debian's, through playwright-core) over a page `argmap report` wrote,
 // for tests/report.rs. Usage: node report.js PAGE.html EXPECT.json
 // EXPECT.json: { "hypotheses": N, "quotes": [{ "start", "end", "text" }], "axe": bool,
-//                "screenshots": DIR or null, "chromium": PATH }
+//                "screenshots": DIR or null, "chromium": the browser [default: chromium on PATH] }
 // Prints one line of JSON: { "ok": bool, "failures": [...], "facts": {...} }; exits 1 on a failure.
 "use strict";
 const fs = require("fs");
@@ -15,6 +15,15 @@ const failures = [];
 const facts = {};
 const fail = (what) => failures.push(what);
 const squash = (s) => s.replace(/\s+/g, " ").trim();
+
+// Debian's Chromium, found on PATH as `chromium`.
+function onPath(name) {
+  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+    const file = path.join(dir, name);
+    try { fs.accessSync(file, fs.constants.X_OK); return file; } catch (_) { /* next */ }
+  }
+  throw new Error(`${name} is not on PATH (scripts/setup.sh --tests installs it)`);
+}
 
 async function inViewport(page, selector) {
   return page.evaluate((sel) => {
@@ -114,7 +123,7 @@ async function runAxe(page, label) {
 }
 
 (async () => {
-  const browser = await chromium.launch({ executablePath: expect.chromium || "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: expect.chromium || onPath("chromium"), args: ["--no-sandbox"] });
   try {
     const desktop = await open(browser, 1280, 900);
     await checkDom(desktop.page);
