@@ -55,7 +55,7 @@ pub struct Global {
     /// Print no progress or notes
     #[arg(long, short, global = true)]
     quiet: bool,
-    /// Read from this SPARQL 1.1 query endpoint instead of the local store (trace, query, list), and push to or pull from it
+    /// Read from this SPARQL 1.1 query endpoint instead of the local store (trace, matrix, report, export, query, list), and push to or pull from it
     #[arg(
         long,
         global = true,
