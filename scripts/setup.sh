@@ -3,8 +3,8 @@
 # libclang (RocksDB's bindings are generated with bindgen) and, with --tests,
 # pyshacl for the SHACL conformance test; Graphviz, networkx and Cytoscape.js,
 # which read the exported files; the real clients of `argmap serve` (curl,
-# SPARQLWrapper, rdflib, headless Chromium); Argdown's CLI (npm, into
-# tests/node) for the Argdown export test; and the two SPARQL servers the
+# SPARQLWrapper, rdflib, headless Chromium); Argdown's CLI, playwright-core and
+# axe-core (npm, into tests/node) for the Argdown export and report tests; and the two SPARQL servers the
 # remote-store tests start on 127.0.0.1: the oxigraph server (PyPI package
 # `oxigraph`) and Virtuoso 7 (Debian's virtuoso-opensource). Safe to run again.
 set -euo pipefail
@@ -70,8 +70,11 @@ if [ "${1:-}" = "--tests" ]; then
     echo "installing SPARQLWrapper" >&2
     python3 -m pip install --quiet 'SPARQLWrapper==2.0.0'
   fi
-  # Argdown's own CLI, which checks argmap's Argdown export; pinned in tests/node.
-  if [ ! -x tests/node/node_modules/.bin/argdown ]; then
+  # Argdown's own CLI, which checks argmap's Argdown export, and playwright-core with axe-core,
+  # which drive Debian's Chromium over `argmap report`'s page; all pinned in tests/node.
+  if [ ! -x tests/node/node_modules/.bin/argdown ] \
+    || [ ! -f tests/node/node_modules/playwright-core/package.json ] \
+    || [ ! -f tests/node/node_modules/axe-core/axe.min.js ]; then
     if ! command -v npm >/dev/null; then
       echo "installing nodejs and npm" >&2
       SUDO=""
@@ -79,7 +82,7 @@ if [ "${1:-}" = "--tests" ]; then
       $SUDO apt-get update -qq
       $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
     fi
-    echo "installing @argdown/cli 1.7.5" >&2
+    echo "installing @argdown/cli 1.7.5, playwright-core 1.65.1 and axe-core 4.14.1" >&2
     (cd tests/node && npm ci --no-audit --no-fund --silent)
   fi
 fi

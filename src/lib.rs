@@ -24,6 +24,7 @@ pub mod matrix;
 pub mod model;
 pub mod parse;
 pub mod remote;
+pub mod report;
 pub mod seed;
 pub mod serve;
 pub mod sparql;

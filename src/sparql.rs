@@ -43,6 +43,9 @@ pub const QUERIES: &[NamedQuery] = named![
     "timeline",
     "unsupported-claims",
     "inference-vs-reported",
+    "report-brief",
+    "report-anchors",
+    "report-actors",
 ];
 
 /// The named query called `name`.

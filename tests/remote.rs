@@ -416,6 +416,8 @@ const SAME_OUTPUT: &[&[&str]] = &[
     &["trace"],
     &["trace", "--format", "json"],
     &["trace", "--brief", "gen-007", "reopen"],
+    &["report", "--brief", "kinu-co-17-32", "--out", "-"],
+    &["report", "--brief", "gen-004", "--out", "-"],
     &["list"],
     &["query", "briefs"],
     &["query", "motives", "--brief", "kinu-co-17-32"],

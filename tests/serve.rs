@@ -13,7 +13,7 @@ const GRAPH: &str = "https://w3id.org/argmap/kb/graph/kinu-co-17-32";
 const TOKEN: &str = "test-token-7c1f";
 
 /// A running `argmap serve`, killed when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     port: u16,
     _store: TempStore,
@@ -21,7 +21,7 @@ struct Server {
 
 impl Server {
     /// Serves a fresh store holding the bundled brief, with `args` added.
-    fn start(args: &[&str]) -> Server {
+    pub(crate) fn start(args: &[&str]) -> Server {
         let store = TempStore::with_seed();
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -53,7 +53,7 @@ impl Server {
         server
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 

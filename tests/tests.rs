@@ -12,5 +12,6 @@ mod lint;
 mod matrix;
 mod queries;
 mod remote;
+mod report;
 mod seed;
 mod serve;

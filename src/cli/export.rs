@@ -180,7 +180,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
 }
 
 /// Writes `text` to `path` through a temporary file beside it, so a failed write leaves no half file.
-fn write_whole(path: &Path, text: &str) -> Result<()> {
+pub fn write_whole(path: &Path, text: &str) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file name", path.display()))?;

@@ -18,6 +18,7 @@ mod matrix;
 mod pull;
 mod push;
 mod query;
+mod report;
 mod restore;
 mod serve;
 mod trace;
@@ -54,7 +55,7 @@ pub struct Global {
     /// Print no progress or notes
     #[arg(long, short, global = true)]
     quiet: bool,
-    /// Read from this SPARQL 1.1 query endpoint instead of the local store (trace, query, list), and push to or pull from it
+    /// Read from this SPARQL 1.1 query endpoint instead of the local store (trace, matrix, report, export, query, list), and push to or pull from it
     #[arg(
         long,
         global = true,
@@ -155,6 +156,7 @@ enum Command {
     GenCorpus(gen_corpus::GenCorpusArgs),
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
+    Report(report::ReportArgs),
     Query(query::QueryArgs),
     List(list::ListArgs),
     Backup(backup::BackupArgs),
@@ -240,6 +242,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::GenCorpus(args) => gen_corpus::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),
+        Command::Report(args) => report::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::List(args) => list::run(args, g),
         Command::Backup(args) => backup::run(args, g),

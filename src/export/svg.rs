@@ -23,6 +23,14 @@ fn size(kind: &str, lines: &[String]) -> (f64, f64) {
 
 /// Lays the picture out and writes it as a standalone SVG document.
 pub fn write(picture: &Picture) -> String {
+    write_linked(picture, &|_| None)
+}
+
+/// Lays the picture out and writes it as SVG, each node whose `link` gives
+/// a fragment (`#…`) drawn as a link to it: an SVG `<a>` is focusable and
+/// follows its link on Enter, so a page that embeds the drawing can be
+/// walked with the keyboard.
+pub fn write_linked(picture: &Picture, link: &dyn Fn(&super::PicNode) -> Option<String>) -> String {
     let sizes: Vec<(f64, f64)> = picture
         .nodes
         .iter()
@@ -65,10 +73,25 @@ pub fn write(picture: &Picture) -> String {
         })
         .collect();
     let layout = layered(&sizes, &edges, &band, shared + 1);
-    render(picture, &sizes, &layout)
+    // Nodes are written in reading order — band by band (each hypothesis's
+    // tree, then what the trees share), top to bottom, left to right — so
+    // that Tab walks the drawing the way an eye does.
+    let mut order: Vec<usize> = (0..picture.nodes.len()).collect();
+    order.sort_by(|&a, &b| {
+        (band[a], layout.layers[a])
+            .cmp(&(band[b], layout.layers[b]))
+            .then(layout.centres[a].0.total_cmp(&layout.centres[b].0))
+    });
+    render(picture, &sizes, &layout, &order, link)
 }
 
-fn render(picture: &Picture, sizes: &[(f64, f64)], layout: &Layout) -> String {
+fn render(
+    picture: &Picture,
+    sizes: &[(f64, f64)],
+    layout: &Layout,
+    order: &[usize],
+    link: &dyn Fn(&super::PicNode) -> Option<String>,
+) -> String {
     let mut out = String::new();
     let (width, height) = (layout.width.max(320.0), layout.height + 20.0);
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
@@ -162,7 +185,8 @@ fn render(picture: &Picture, sizes: &[(f64, f64)], layout: &Layout) -> String {
             xml(&e.kind)
         );
     }
-    for (i, n) in picture.nodes.iter().enumerate() {
+    for &i in order {
+        let n = &picture.nodes[i];
         let (cx, cy) = layout.centres[i];
         let (w, h) = sizes[i];
         let (fill, stroke) = colours(&n.kind);
@@ -210,9 +234,14 @@ fn render(picture: &Picture, sizes: &[(f64, f64)], layout: &Layout) -> String {
                 r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6" {paint} stroke-dasharray="4 2"/>"#
             ),
         };
+        let href = link(n);
+        let (open, close) = match &href {
+            Some(h) => (format!(r#"a href="{}""#, xml(h)), "a"),
+            None => ("g".to_string(), "g"),
+        };
         let _ = write!(
             out,
-            r#"<g class="node {}" id="{}" data-iri="{}"><title>{}</title>{shape}<text x="{cx:.1}" y="{:.1}" text-anchor="middle">"#,
+            r#"<{open} class="node {}" id="{}" data-iri="{}"><title>{}</title>{shape}<text x="{cx:.1}" y="{:.1}" text-anchor="middle">"#,
             xml(&n.kind),
             n.id,
             xml(&n.iri),
@@ -227,7 +256,7 @@ fn render(picture: &Picture, sizes: &[(f64, f64)], layout: &Layout) -> String {
                 xml(line)
             );
         }
-        out.push_str("</text></g>\n");
+        let _ = writeln!(out, "</text></{close}>");
     }
     let _ = writeln!(
         out,
