@@ -25,10 +25,6 @@ use argmap::sparql::{Backend, bind_query, named_query};
 use argmap::trace::{briefs, trace};
 use oxigraph::model::{NamedNode, Term};
 
-// The same allocator as the `argmap` binary, so the figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     let n = values.len();

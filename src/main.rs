@@ -2,11 +2,6 @@
 
 mod cli;
 
-// Queries and loads allocate many small short-lived values (terms, tuples,
-// hash tables); mimalloc serves them faster than the system allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     std::process::exit(cli::main());
 }
