@@ -43,6 +43,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "timeline",
     "unsupported-claims",
     "inference-vs-reported",
+    "link-entities",
+    "linked-birth-dates",
 ];
 
 /// The named query called `name`.

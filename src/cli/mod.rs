@@ -11,6 +11,7 @@ mod drop;
 mod export;
 mod gen_corpus;
 mod import;
+mod link;
 mod lint;
 mod list;
 mod load;
@@ -156,6 +157,7 @@ enum Command {
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
     Query(query::QueryArgs),
+    Link(link::LinkArgs),
     List(list::ListArgs),
     Backup(backup::BackupArgs),
     Restore(restore::RestoreArgs),
@@ -241,6 +243,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),
         Command::Query(args) => query::run(args, g),
+        Command::Link(args) => link::run(args, g),
         Command::List(args) => list::run(args, g),
         Command::Backup(args) => backup::run(args, g),
         Command::Restore(args) => restore::run(args, g),
