@@ -189,7 +189,7 @@ pub fn entities_of(quads: &[Quad]) -> Vec<Entity> {
         .filter(|(_, e)| !e.labels.is_empty())
         .map(|(iri, mut e)| {
             e.iri = iri;
-            e.labels.sort_by(|a, b| b.preferred.cmp(&a.preferred));
+            e.labels.sort_by_key(|l| std::cmp::Reverse(l.preferred));
             e
         })
         .collect()
@@ -263,7 +263,8 @@ pub enum MatchKind {
     Fuzzy,
 }
 
-/// The score of two folded labels, and how they matched.
+/// The score of two folded labels, and how they matched: `a` is the
+/// store's label, `b` the other dataset's.
 pub fn score_labels(
     a: &Folded,
     a_preferred: bool,
@@ -293,6 +294,12 @@ pub fn score_labels(
     // through an alternative label ("UN", "US" name many things).
     let short = a.compact.chars().count() < SHORT_LABEL || b.compact.chars().count() < SHORT_LABEL;
     if short && !(a_preferred && b_preferred && how == MatchKind::Exact) {
+        score = score.min(FUZZY_CEILING);
+    }
+    // A one-word alias in a map is how the brief refers to an actor
+    // ("Guterres", "Pyongyang" for North Korea, "Beijing" for China), not a
+    // name that identifies it: alone it never links.
+    if !a_preferred && a.tokens.len() < 2 {
         score = score.min(FUZZY_CEILING);
     }
     (score, how)
@@ -549,7 +556,7 @@ pub fn store_entities(backend: &dyn Backend) -> Result<Vec<Entity>, Error> {
         .into_iter()
         .map(|(iri, mut e)| {
             e.iri = iri;
-            e.labels.sort_by(|a, b| b.preferred.cmp(&a.preferred));
+            e.labels.sort_by_key(|l| std::cmp::Reverse(l.preferred));
             e
         })
         .collect())
@@ -858,6 +865,10 @@ fn fnv(text: &str) -> u64 {
 /// A name for a dataset usable in an IRI path segment: lower-case letters,
 /// digits and hyphens.
 pub fn slug(text: &str) -> String {
+    let text = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .unwrap_or(text);
     let folded = fold(text);
     let s = folded.tokens.join("-");
     if s.is_empty() { "dataset".into() } else { s }

@@ -147,7 +147,7 @@ pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
         return Ok(());
     }
     let provenance = Provenance {
-        graph: links_graph(&global.iris(), "reconciled", dataset.as_str()),
+        graph: links_graph(&global.iris(), "reconciled", &title),
         activity: NamedNode::new_unchecked(format!(
             "{}activity/reconciliation/{}",
             global.base,
@@ -217,7 +217,7 @@ fn import(args: &LinkArgs, file: &Path, global: &Global) -> Result<()> {
     let dataset =
         NamedNode::new(&dataset).with_context(|| format!("--dataset `{dataset}` is not an IRI"))?;
     let provenance = Provenance {
-        graph: links_graph(&global.iris(), "imported", dataset.as_str()),
+        graph: links_graph(&global.iris(), "imported", &name),
         activity: NamedNode::new_unchecked(format!(
             "{}activity/import/{}",
             global.base,
@@ -225,7 +225,7 @@ fn import(args: &LinkArgs, file: &Path, global: &Global) -> Result<()> {
         )),
         activity_class: "LinkImport",
         dataset,
-        dataset_title: name,
+        dataset_title: name.clone(),
         when: now_utc(),
         min_score: None,
     };
