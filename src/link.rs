@@ -60,7 +60,7 @@ impl Kind {
         match wikidata {
             Some("Q5") => return Some(Kind::Person),
             Some("Q6256" | "Q3624078") => return Some(Kind::State),
-            Some("Q43229" | "Q484652" | "Q4830453") => return Some(Kind::Organisation),
+            Some("Q43229") => return Some(Kind::Organisation),
             Some(_) => return None,
             None => {}
         }
