@@ -293,3 +293,40 @@ fn ground(answers: &Solutions) -> Option<Vec<Vec<Option<GroundTerm>>>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::NamedNode;
+
+    #[test]
+    fn a_service_gets_the_local_answers_as_values() {
+        let query = spargebra::SparqlParser::new()
+            .parse_query(
+                "SELECT * WHERE { ?p <http://example.org/link> ?linked . \
+                 SERVICE ?kb { ?linked <http://example.org/born> ?born } }",
+            )
+            .unwrap();
+        let local = |_: &GraphPattern| {
+            Ok(Solutions {
+                variables: vec!["p".into(), "linked".into()],
+                rows: vec![vec![
+                    Some(NamedNode::new_unchecked("http://example.org/a").into()),
+                    Some(NamedNode::new_unchecked("http://example.org/q1").into()),
+                ]],
+            })
+        };
+        let kb = NamedNode::new_unchecked("http://example.org/sparql");
+        let bound = [("kb".to_string(), Term::from(kb))];
+        let text = bind_services(query, &bound, &local).unwrap().to_string();
+        let service = &text[text.find("SERVICE").unwrap()..];
+        assert!(
+            service.starts_with("SERVICE <http://example.org/sparql>"),
+            "{text}"
+        );
+        assert!(
+            service.contains("VALUES ( ?linked ) { ( <http://example.org/q1> )"),
+            "{text}"
+        );
+    }
+}
