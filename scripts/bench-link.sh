@@ -40,7 +40,7 @@ os.makedirs(brief)
 open(os.path.join(brief, "brief.txt"), "w").write("A generated brief for timing argmap link.\n")
 m = ['[brief]\ntitle = "Generated brief of %d actors"\nlanguage = "en"\nrights = "generated"\n'
      'mapped-by = "scripts/bench-link.sh"\nmapped-on = "2026-11-28"\n' % n,
-     '[question.q]\ntext = "Who?"\n', '[hypothesis.h]\nanswers = "q"\ntext = "Someone."\n']
+     '[question.q]\ntext = "Who?"\nexclusive = true\n', '[hypothesis.h]\nanswers = "q"\ntext = "Someone."\n']
 ds = ['@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .',
       '@prefix schema: <https://schema.org/> .', '@prefix ex: <http://example.org/bench/> .']
 for i, (f, a, b) in enumerate(names):

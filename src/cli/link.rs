@@ -251,6 +251,15 @@ fn import(args: &LinkArgs, file: &Path, global: &Global) -> Result<()> {
 
 /// Replaces the links graph in one write: all of it or nothing.
 fn write(global: &Global, provenance: &Provenance, links: &[LinkRecord]) -> Result<()> {
+    // Without a store the entities came from the bundled brief in memory:
+    // links written into a new, empty store would point from nothing.
+    let path = global.store_path();
+    if !path.join("CURRENT").exists() {
+        bail!(argmap::Error::NotFound(format!(
+            "there is no store at {} to write links into; load briefs first (`argmap load seeds/kinu-co-17-32`), or use --dry-run",
+            path.display()
+        )));
+    }
     let kb = global.open_store()?;
     kb.replace_graphs(&[GraphData {
         graph: provenance.graph.clone(),
