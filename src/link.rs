@@ -603,7 +603,17 @@ pub fn spellings(label: &str) -> Vec<String> {
             }
             s
         };
-        for s in [base, spaced, capitalised, joined] {
+        // Two words are also asked the other way round, as catalogues
+        // file people: "Matsegora, Alexander" and "Matsegora Alexander".
+        let words: Vec<&str> = base.split_whitespace().collect();
+        let reordered = match words[..] {
+            [first, last] => vec![format!("{last}, {first}"), format!("{last} {first}")],
+            _ => Vec::new(),
+        };
+        for s in [base.clone(), spaced, capitalised, joined]
+            .into_iter()
+            .chain(reordered)
+        {
             if !out.contains(&s) {
                 out.push(s);
             }
