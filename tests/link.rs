@@ -527,3 +527,29 @@ fn service_over_https_checks_the_certificate_against_the_webpki_roots() {
     assert!(!out.status.success());
     assert!(stderr.contains("certificate"), "{stderr}");
 }
+
+#[test]
+fn a_malformed_dataset_is_reported_at_its_place_and_nothing_is_written() {
+    let store = TempStore::with_seed();
+    let file = store.dir.path().join("broken.ttl");
+    std::fs::write(&file, "<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n<http://example.org/b> oops .\n").unwrap();
+    let out = store.run(&["link", "--with", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.ttl:2:"), "{stderr}");
+    let links = store.ok(&[
+        "query",
+        "--sparql",
+        "ASK { GRAPH ?g { ?l a <https://w3id.org/argmap/ns#Link> } }",
+    ]);
+    assert_eq!(links, "false\n");
+    // Without a store there is nothing to write links into.
+    let none = crate::common::argmap()
+        .arg("link")
+        .arg("--with")
+        .arg(data("decoys.ttl"))
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no store"));
+}
