@@ -70,6 +70,11 @@ fn parse_score(text: &str) -> Result<f64, String> {
 }
 
 pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
+    if global.endpoint.is_some() && !args.dry_run {
+        bail!(argmap::Error::Refused(
+            "link writes its links graph into the local store, and --endpoint reads another: run it on the local store (then `argmap push`), or add --dry-run to see the candidates".into()
+        ));
+    }
     if let Some(file) = &args.import {
         return import(&args, file, global);
     }
