@@ -17,6 +17,8 @@ fi
 if [ "${1:-}" = "--tests" ]; then
   command -v curl >/dev/null || need_apt+=(curl)
   command -v chromium >/dev/null || need_apt+=(chromium)
+  # A local TLS server for the test that SERVICE checks HTTPS certificates.
+  command -v openssl >/dev/null || need_apt+=(openssl)
 fi
 if ! command -v cargo >/dev/null; then
   echo "cargo is not installed: install Rust (https://rustup.rs) first" >&2

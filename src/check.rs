@@ -562,6 +562,14 @@ impl Checker<'_> {
     fn links(&mut self, iri: &Option<Str>, links: &[Str]) -> (Option<String>, Vec<String>) {
         let valid = |checker: &mut Self, s: &Str| -> Option<String> {
             match oxigraph::model::NamedNode::new(s.get_ref()) {
+                Ok(_) if prefixed_name(s.get_ref()) => {
+                    checker.error(
+                        s,
+                        format!("`{}` is a prefixed name, not an IRI", s.get_ref()),
+                        "write the full IRI, e.g. http://www.wikidata.org/entity/Q… for wd:Q…",
+                    );
+                    None
+                }
                 Ok(_) => Some(s.get_ref().clone()),
                 Err(e) => {
                     checker.error(
@@ -1121,4 +1129,20 @@ fn supports_span(raw: &RawMap, key: &str, target: &str) -> Option<usize> {
         })
         .find(|t| t.get_ref() == target)
         .map(|t| t.span().start)
+}
+
+/// Whether `text`, which parses as an IRI, is a prefixed name written for
+/// one (`wd:Q423`): its scheme is a prefix other knowledge bases use and
+/// it has no `//`.
+fn prefixed_name(text: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "wd", "wdt", "dbr", "dbo", "dbpedia", "schema", "skos", "rdfs", "owl", "foaf", "viaf",
+        "isni", "orcid", "geonames", "gnd", "lcnaf", "ex", "arg",
+    ];
+    match text.split_once(':') {
+        Some((scheme, rest)) => {
+            PREFIXES.contains(&scheme.to_ascii_lowercase().as_str()) && !rest.starts_with("//")
+        }
+        None => false,
+    }
 }

@@ -209,6 +209,7 @@ pub fn compile(map: &Map, iris: &Iris) -> Vec<Quad> {
         let class = match a.kind {
             "person" => "Person",
             "organisation" => "Organisation",
+            "place" => "Place",
             _ => "State",
         };
         c.add(&node, RDF, "type", term(ARG, "Actor"));

@@ -269,7 +269,7 @@ pub const SOURCE_KINDS: &[&str] = &[
     "document",
 ];
 /// The kinds of actor.
-pub const ACTOR_KINDS: &[&str] = &["person", "organisation", "state"];
+pub const ACTOR_KINDS: &[&str] = &["person", "organisation", "state", "place"];
 
 /// A source: a report, interview, statement and so on.
 #[derive(Debug, Clone)]

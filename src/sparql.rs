@@ -46,6 +46,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "report-brief",
     "report-anchors",
     "report-actors",
+    "link-entities",
+    "linked-birth-dates",
 ];
 
 /// The named query called `name`.

@@ -603,42 +603,93 @@ impl KnowledgeBase {
     }
 }
 
-impl Backend for KnowledgeBase {
-    fn run(&self, query: &str, bindings: &[(String, Term)]) -> Result<Answer, Error> {
+impl KnowledgeBase {
+    /// Runs `query` as [`Backend::run`] does, but lets SERVICE call other
+    /// endpoints over HTTP (oxigraph's client: rustls with the webpki
+    /// roots, so HTTPS endpoints need no system certificates), each call
+    /// limited to `timeout`. A SERVICE joined with a part of the query that
+    /// stays in the store is made selective first ([`crate::federate`]).
+    pub fn run_federated(
+        &self,
+        query: &str,
+        bindings: &[(String, Term)],
+        timeout: std::time::Duration,
+    ) -> Result<Answer, Error> {
         let query = crate::sparql::bind_query(query, bindings)?;
-        let prepared = SparqlEvaluator::new()
-            .without_default_http_service_handler()
-            .for_query(query);
-        let results = prepared
+        let local = |pattern: &spargebra::algebra::GraphPattern| {
+            let select = spargebra::Query::Select {
+                dataset: None,
+                pattern: pattern.clone(),
+                base_iri: None,
+            };
+            solutions(
+                SparqlEvaluator::new()
+                    .without_default_http_service_handler()
+                    .for_query(select)
+                    .on_store(&self.store)
+                    .execute()
+                    .map_err(|e| Error::Query(e.to_string()))?,
+            )
+        };
+        let query = crate::federate::bind_services(query, bindings, &local)?;
+        let results = SparqlEvaluator::new()
+            .with_http_timeout(timeout)
+            .for_query(query)
             .on_store(&self.store)
             .execute()
             .map_err(|e| Error::Query(e.to_string()))?;
-        Ok(match results {
-            QueryResults::Boolean(b) => Answer::Boolean(b),
-            QueryResults::Solutions(solutions) => {
-                let variables: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows = Vec::new();
-                for solution in solutions {
-                    let solution = solution.map_err(|e| Error::Query(e.to_string()))?;
-                    rows.push(
-                        variables
-                            .iter()
-                            .map(|v| solution.get(v.as_str()).cloned())
-                            .collect(),
-                    );
-                }
-                Answer::Solutions(Solutions { variables, rows })
+        answer(results)
+    }
+}
+
+/// The rows of a SELECT's results.
+fn solutions(results: QueryResults<'_>) -> Result<crate::sparql::Solutions, Error> {
+    match answer(results)? {
+        Answer::Solutions(s) => Ok(s),
+        _ => Err(Error::Internal("a local SELECT gave no rows".into())),
+    }
+}
+
+/// Reads query results whole.
+fn answer(results: QueryResults<'_>) -> Result<Answer, Error> {
+    Ok(match results {
+        QueryResults::Boolean(b) => Answer::Boolean(b),
+        QueryResults::Solutions(solutions) => {
+            let variables: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution.map_err(|e| Error::Query(e.to_string()))?;
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| solution.get(v.as_str()).cloned())
+                        .collect(),
+                );
             }
-            QueryResults::Graph(triples) => Answer::Graph(
-                triples
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| Error::Query(e.to_string()))?,
-            ),
-        })
+            Answer::Solutions(Solutions { variables, rows })
+        }
+        QueryResults::Graph(triples) => Answer::Graph(
+            triples
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| Error::Query(e.to_string()))?,
+        ),
+    })
+}
+
+impl Backend for KnowledgeBase {
+    fn run(&self, query: &str, bindings: &[(String, Term)]) -> Result<Answer, Error> {
+        let query = crate::sparql::bind_query(query, bindings)?;
+        let results = SparqlEvaluator::new()
+            .without_default_http_service_handler()
+            .for_query(query)
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| Error::Query(e.to_string()))?;
+        answer(results)
     }
 }
 

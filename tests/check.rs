@@ -139,3 +139,8 @@ fn check_does_not_touch_a_store() {
         .success();
     assert!(!store.exists());
 }
+
+#[test]
+fn links_that_are_not_iris() {
+    check("bad-link");
+}

@@ -8,6 +8,7 @@ mod corpus;
 mod durability;
 mod export;
 mod knowledge_base;
+mod link;
 mod lint;
 mod matrix;
 mod queries;

@@ -11,6 +11,7 @@ mod drop;
 mod export;
 mod gen_corpus;
 mod import;
+mod link;
 mod lint;
 mod list;
 mod load;
@@ -158,6 +159,7 @@ enum Command {
     Matrix(matrix::MatrixArgs),
     Report(report::ReportArgs),
     Query(query::QueryArgs),
+    Link(link::LinkArgs),
     List(list::ListArgs),
     Backup(backup::BackupArgs),
     Restore(restore::RestoreArgs),
@@ -244,6 +246,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Matrix(args) => matrix::run(args, g),
         Command::Report(args) => report::run(args, g),
         Command::Query(args) => query::run(args, g),
+        Command::Link(args) => link::run(args, g),
         Command::List(args) => list::run(args, g),
         Command::Backup(args) => backup::run(args, g),
         Command::Restore(args) => restore::run(args, g),

@@ -16,7 +16,7 @@ use super::{Global, print};
 /// Run SPARQL: a named query from queries/, a .rq file, or --sparql text
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap query --list\n  argmap query motives --brief kinu-co-17-32\n  argmap query briefs-relying-on-source --param source=https://w3id.org/argmap/kb/source/kyodo-report\n  argmap query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --format csv"
+    after_help = "Examples:\n  argmap query --list\n  argmap query motives --brief kinu-co-17-32\n  argmap query briefs-relying-on-source --param source=https://w3id.org/argmap/kb/source/kyodo-report\n  argmap query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --format csv\n  argmap query linked-birth-dates --brief kinu-co-17-32   # SERVICE: asks Wikidata"
 )]
 pub struct QueryArgs {
     /// A named query (see --list) or a path to a .rq file
@@ -37,6 +37,12 @@ pub struct QueryArgs {
     /// List the named queries with what each answers
     #[arg(long)]
     list: bool,
+    /// Refuse SERVICE: never call another endpoint
+    #[arg(long)]
+    no_service: bool,
+    /// Give up on a SERVICE call after this many seconds
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    service_timeout: u64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,8 +98,15 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
             .map_err(|e| argmap::Error::NotFound(format!("bad brief id `{brief}`: {e}")))?;
         bindings.push(("graph".into(), graph.into()));
     }
-    let kb = global.read_store()?;
-    let answer = kb.run(&text, &bindings)?;
+    // SERVICE calls out from the local store only: a remote store decides
+    // for itself whether its SERVICE may.
+    let answer = if global.endpoint.is_none() && !args.no_service {
+        let kb = global.local_read_store()?;
+        let timeout = std::time::Duration::from_secs(args.service_timeout.max(1));
+        kb.run_federated(&text, &bindings, timeout)?
+    } else {
+        global.read_store()?.run(&text, &bindings)?
+    };
     let mut buffer = Vec::new();
     write_answer(&answer, args.format, &mut buffer)?;
     print(&String::from_utf8(buffer)?)

@@ -73,6 +73,25 @@ pub fn write(
     Ok(())
 }
 
+/// Parses the RDF file `path` (its bytes `data`) and returns all its quads,
+/// whatever graph each is in: for reading another dataset (`argmap link`)
+/// rather than loading it. A problem is a diagnostic with its place.
+pub fn read_all(path: &Path, data: &[u8], format: RdfFormat) -> Result<Vec<Quad>, Diagnostic> {
+    if let RdfFormat::JsonLd { .. } = format {
+        if let Some(at) = too_deep(data) {
+            return Err(Diagnostic::error(
+                path,
+                Some(at),
+                format!("JSON nested more than {MAX_JSON_DEPTH} levels deep"),
+            ));
+        }
+    }
+    RdfParser::from_format(format)
+        .for_slice(data)
+        .map(|q| q.map_err(|e| syntax(path, format, e)))
+        .collect()
+}
+
 /// Parses the RDF file `path` (its bytes `data`) and sorts its quads into
 /// named graphs. With `graph`, every triple of the file goes into that graph
 /// (a file holding more than one graph is refused); without it, a dataset's
