@@ -196,8 +196,8 @@ fn text_is_escaped_offsets_count_characters_and_links_show() {
             1,
         )
         .replacen(
-            "name = \"Antonio Guterres\"",
-            "name = \"Antonio Guterres\"\nlinks = [\"https://kb.example.org/actor/guterres?a=1&b='2'\"]",
+            "links = [\"http://www.wikidata.org/entity/Q311440\"]",
+            "links = [\"https://kb.example.org/actor/guterres?a=1&b='2'\"]",
             1,
         );
     std::fs::write(brief.join("map.toml"), map).expect("write the map");
