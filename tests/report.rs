@@ -323,3 +323,22 @@ fn a_map_too_big_to_read_keeps_the_propositions_or_is_left_out() {
     // The rest of the page is all there.
     assert_eq!(none.matches("<article class=\"hypothesis\"").count(), 4);
 }
+
+#[test]
+fn links_accepted_by_link_show_beside_those_written_in_the_map() {
+    let store = TempStore::with_seed();
+    let work = tempfile::tempdir().expect("a temporary directory");
+    let dataset = work.path().join("people.ttl");
+    std::fs::write(
+        &dataset,
+        "@prefix schema: <https://schema.org/> .\n\
+         <https://kb.example.org/person/ri-yong-ho> a schema:Person ; schema:name \"Ri Yong Ho\" .\n",
+    )
+    .expect("write the dataset");
+    store.ok(&["-q", "link", "--with", dataset.to_str().unwrap()]);
+    let html = store.ok(&["-q", "report", "--out", "-"]);
+    // Accepted by reconciliation, in a links graph of its own.
+    assert!(html.contains("https://kb.example.org/person/ri-yong-ho"));
+    // Written in the map, in the brief's graph.
+    assert!(html.contains("http://www.wikidata.org/entity/Q311440"));
+}
