@@ -545,7 +545,15 @@ impl Service {
             // Parsed on the worker, whose stack is large: the parser recurses.
             let parsed = spargebra::SparqlParser::new()
                 .parse_query(&text)
-                .map_err(|e| Fail::from(Error::Syntax(e.to_string())))?;
+                .map_err(|e| {
+                    let (place, what) = crate::sparql::describe_syntax_error(&text, &e.to_string());
+                    let at = place
+                        .map(|(l, c)| format!(" at line {l}, column {c} of the query"))
+                        .unwrap_or_default();
+                    Fail::from(Error::Syntax(format!(
+                        "{what}{at}; fix the query there and send it again"
+                    )))
+                })?;
             let media = match parsed {
                 spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => {
                     for_graphs?

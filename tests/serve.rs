@@ -13,15 +13,15 @@ const GRAPH: &str = "https://w3id.org/argmap/kb/graph/kinu-co-17-32";
 const TOKEN: &str = "test-token-7c1f";
 
 /// A running `argmap serve`, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) port: u16,
     _store: TempStore,
 }
 
 impl Server {
     /// Serves a fresh store holding the bundled brief, with `args` added.
-    fn start(args: &[&str]) -> Server {
+    pub(crate) fn start(args: &[&str]) -> Server {
         let store = TempStore::with_seed();
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
