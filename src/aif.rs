@@ -328,6 +328,17 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
                 if let (Endpoint::Proposition(from), Endpoint::Proposition(to)) = (p, c) {
                     if from != to {
                         relations.insert((*from, *to, kind));
+                    } else {
+                        diagnostics.push(warning(
+                            path,
+                            format!(
+                                "scheme node `{}` ({}) has the same I-node as premise and conclusion: it would {} itself; that relation is left out",
+                                node.original_id,
+                                if kind == RelationKind::Support { "RA" } else { "CA" },
+                                if kind == RelationKind::Support { "support" } else { "attack" }
+                            ),
+                            "point the scheme node's edges at two different I-nodes",
+                        ));
                     }
                 }
             }

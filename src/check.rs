@@ -127,6 +127,8 @@ pub fn not_text_help(e: &io::Error) -> Option<String> {
 pub fn read_error_position(e: &io::Error) -> Option<Position> {
     e.get_ref()
         .and_then(|inner| inner.downcast_ref::<NotUtf8>())
+        // A file of another kind is wrong as a whole, not at a place.
+        .filter(|n| n.kind.is_none())
         .map(|n| n.position)
 }
 

@@ -437,8 +437,20 @@ impl Service {
             let media = media_type(request);
             let body = self.read_body(request)?;
             let text = || {
-                String::from_utf8(body.clone())
-                    .map_err(|_| fail(StatusCode::BAD_REQUEST, "encoding", "the body is not UTF-8"))
+                crate::check::text_of(body.clone()).map_err(|e| {
+                    let what = match e.get_ref().and_then(|i| i.downcast_ref::<crate::check::NotUtf8>()) {
+                        Some(n) => format!(
+                            "the body is not UTF-8: byte {} (line {}, column {}) is not a UTF-8 character",
+                            n.byte, n.position.line, n.position.column
+                        ),
+                        None => "the body is not UTF-8".to_string(),
+                    };
+                    fail(
+                        StatusCode::BAD_REQUEST,
+                        "encoding",
+                        format!("{what}; send the query as UTF-8"),
+                    )
+                })
             };
             match media.as_str() {
                 "application/x-www-form-urlencoded" => {

@@ -138,12 +138,21 @@ pub fn describe_syntax_error(text: &str, error: &str) -> (Option<(usize, usize)>
                 .into(),
         );
     }
+    // The parser's few messages in words, said as what to do.
+    let in_words = |w: &str| match w {
+        "Prefix not found" => Some(
+            "this prefix is not declared: add `PREFIX name: <IRI>` before the query".to_string(),
+        ),
+        "IRI parsing failed" => Some("this is not a valid IRI".to_string()),
+        w if w.contains(' ') && !w.starts_with('[') && !w.starts_with('"') => Some(w.to_string()),
+        _ => None,
+    };
     let Some(list) = what.strip_prefix("expected one of ") else {
-        return (
-            place,
-            what.strip_prefix("expected ")
-                .map_or(what.clone(), |w| format!("expected {w}")),
-        );
+        let message = match what.strip_prefix("expected ") {
+            Some(w) => in_words(w).unwrap_or_else(|| format!("expected {w}")),
+            None => what.clone(),
+        };
+        return (place, message);
     };
     // Split at top-level commas: character classes hold commas of their own.
     let (mut items, mut depth, mut current) = (Vec::new(), 0i32, String::new());
@@ -161,11 +170,8 @@ pub fn describe_syntax_error(text: &str, error: &str) -> (Option<(usize, usize)>
     }
     items.push(current.trim().to_string());
     // A message in words (`Prefix not found`) says more than any token.
-    if let Some(words) = items
-        .iter()
-        .find(|i| i.contains(' ') && !i.starts_with('[') && !i.starts_with('"'))
-    {
-        return (place, words.clone());
+    if let Some(words) = items.iter().find_map(|i| in_words(i)) {
+        return (place, words);
     }
     let tokens: Vec<&String> = items.iter().filter(|i| !i.starts_with('[')).collect();
     let shown: Vec<&str> = tokens.iter().take(8).map(|s| s.as_str()).collect();
@@ -198,7 +204,7 @@ pub fn bind_query(
     let depth = crate::serve::nesting_depth(query);
     if depth > crate::serve::DEFAULT_MAX_DEPTH {
         return Err(crate::Error::Syntax(format!(
-            "the query nests brackets {depth} deep; at most {} levels are taken: flatten it",
+            "the query nests brackets {depth} deep; at most {} levels are taken",
             crate::serve::DEFAULT_MAX_DEPTH
         )));
     }

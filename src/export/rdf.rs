@@ -176,10 +176,12 @@ fn syntax(path: &Path, format: RdfFormat, error: RdfSyntaxError) -> Diagnostic {
         Some(rest) => rest.split_once(": ").map_or(message.as_str(), |(_, m)| m),
         None => message.as_str(),
     };
-    let fix = if position.is_some() {
-        "fix the file at that place; nothing was loaded"
-    } else {
-        "fix the file (this parser gives no place: `xmllint --noout FILE` finds XML errors); nothing was loaded"
+    let fix = match (position, format) {
+        (Some(_), _) => "fix the file at that place; nothing was loaded",
+        (None, RdfFormat::RdfXml) => {
+            "fix the file (this parser gives no place: `xmllint --noout FILE` finds XML errors); nothing was loaded"
+        }
+        (None, _) => "fix the file; nothing was loaded",
     };
     Diagnostic::error(
         path,
