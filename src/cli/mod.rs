@@ -204,10 +204,12 @@ pub fn main() -> i32 {
             "error: internal error{place}: {what}\nThis is a bug in argmap; please report it with the command that caused it and its input."
         );
     }));
-    match std::panic::catch_unwind(parse_and_run) {
-        Ok(code) => code,
-        Err(_) => 255,
-    }
+    guarded(parse_and_run)
+}
+
+/// Runs `f`, and turns a panic (which the hook has reported) into exit 255.
+fn guarded(f: impl FnOnce() -> i32 + std::panic::UnwindSafe) -> i32 {
+    std::panic::catch_unwind(f).unwrap_or(255)
 }
 
 /// Parses the command line and runs it; returns the exit code.
@@ -403,5 +405,14 @@ fn print(text: &str) -> Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_exits_255() {
+        assert_eq!(super::guarded(|| panic!("a test of the panic path")), 255);
+        assert_eq!(super::guarded(|| 1), 1);
     }
 }
