@@ -179,11 +179,13 @@ fn strip_comments(text: &str) -> (String, Option<usize>) {
 fn take_extras(text: &str) -> (String, Vec<String>, Option<String>) {
     let mut text = text.trim().to_string();
     let mut data = None;
-    if text.ends_with('}') {
+    if text.ends_with('}') && !text.ends_with("\\}") {
         let mut depth = 0usize;
         let mut start = None;
+        let escaped = |i: usize| i > 0 && text.as_bytes()[i - 1] == b'\\';
         for (i, c) in text.char_indices().rev() {
             match c {
+                '}' | '{' if escaped(i) => {}
                 '}' => depth += 1,
                 '{' => {
                     depth = depth.saturating_sub(1);
@@ -226,8 +228,41 @@ fn take_extras(text: &str) -> (String, Vec<String>, Option<String>) {
         }
         i += 1;
     }
-    (text, tags, data)
+    // `write` marks a hypothesis with a `#hypothesis` tag beside its
+    // `kind` in the data block; the tag is no part of the text.
+    if data
+        .as_deref()
+        .is_some_and(|d| d.contains("kind: \"hypothesis\""))
+    {
+        if let Some(rest) = text.strip_suffix(" #hypothesis") {
+            text = rest.to_string();
+        }
+    }
+    (unescape(&text), tags, data)
 }
+
+/// Undoes [`escape`]: a backslash before a character that would start
+/// Argdown syntax stands for that character.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&next) = chars.peek() {
+                if ESCAPED.contains(&next) {
+                    out.push(next);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The characters [`escape`] puts a backslash before.
+const ESCAPED: &[char] = &['[', ']', '<', '>', '#', '@', '{', '}', '*', '_', '\\', '/'];
 
 /// Parses a YAML flow mapping `{key: value, …}` into plain key–value pairs;
 /// nested values are kept as written.
@@ -900,10 +935,7 @@ fn escape(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            if matches!(
-                c,
-                '[' | ']' | '<' | '>' | '#' | '@' | '{' | '}' | '*' | '_' | '\\' | '/'
-            ) {
+            if ESCAPED.contains(&c) {
                 out.push('\\');
             }
             out.push(c);

@@ -7,10 +7,10 @@
 
 use std::path::Path;
 
+use argmap::KnowledgeBase;
 use argmap::graph::BriefGraph;
 use argmap::store::GraphData;
 use argmap::vocab::Iris;
-use argmap::KnowledgeBase;
 use libfuzzer_sys::fuzz_target;
 use oxigraph::model::NamedNode;
 
@@ -19,10 +19,18 @@ fn through_store(path: &Path, text: &str) -> Option<BriefGraph> {
     let map = argmap::import::import(path, text, "fuzz", false).map?;
     let iris = Iris::default();
     let kb = KnowledgeBase::in_memory().unwrap();
-    kb.replace_graphs(&[GraphData {
-        graph: NamedNode::new(iris.graph("fuzz")).unwrap(),
-        quads: argmap::compile::compile(&map, &iris),
-    }])
+    // With the ontology, as `argmap import` stores it: the graph's queries
+    // find relations through its classes.
+    kb.replace_graphs(&[
+        GraphData {
+            graph: NamedNode::new(iris.graph("fuzz")).unwrap(),
+            quads: argmap::compile::compile(&map, &iris),
+        },
+        GraphData {
+            graph: NamedNode::new(argmap::vocab::ONTOLOGY).unwrap(),
+            quads: KnowledgeBase::ontology_quads().unwrap(),
+        },
+    ])
     .unwrap();
     Some(argmap::graph::brief_graph(&kb, "fuzz").unwrap())
 }
