@@ -50,7 +50,7 @@ pids=()
 for t in $targets; do
     seeds "$t"
     nice -n 19 cargo "+$toolchain" fuzz run "$t" "corpus/$t" -- \
-        -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+        -max_total_time="$seconds" -max_len=65536 -timeout=60 -rss_limit_mb=4096 \
         -print_final_stats=1 > "logs/$t.log" 2>&1 &
     pids+=("$!")
 done

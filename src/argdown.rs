@@ -274,8 +274,15 @@ fn parse_data(block: &str) -> Result<Vec<(String, String)>, String> {
         .ok_or_else(|| "a data block is `{key: value, …}`".to_string())?;
     let mut parts = Vec::new();
     let (mut depth, mut quote, mut start) = (0i32, None, 0);
+    let mut escaped = false;
     for (i, c) in inner.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
         match (c, quote) {
+            // A backslash in a double-quoted string escapes the next character.
+            ('\\', Some('"')) => escaped = true,
             ('"' | '\'', None) => quote = Some(c),
             (q, Some(open)) if q == open => quote = None,
             ('[' | '{', None) => depth += 1,
@@ -297,12 +304,21 @@ fn parse_data(block: &str) -> Result<Vec<(String, String)>, String> {
             return Err(format!("`{part}` is not `key: value`"));
         };
         let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-            .unwrap_or(value);
-        out.push((key.trim().to_string(), value.replace("\\\"", "\"")));
+        // A double-quoted YAML string takes JSON's escapes (`\"`, `\\`,
+        // `\n`, `\u0010`…), which is how `write` quotes every value.
+        let decoded = (value.len() >= 2 && value.starts_with('"') && value.ends_with('"'))
+            .then(|| serde_json::from_str::<String>(value).ok())
+            .flatten();
+        let value = match decoded {
+            Some(v) => v,
+            None => value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(value)
+                .replace("\\\"", "\""),
+        };
+        out.push((key.trim().to_string(), value));
     }
     Ok(out)
 }
