@@ -908,6 +908,23 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         }
     }
     map.relations = crate::import::relations(relations);
+    // A statement given a second source keeps the last one; a source that
+    // no statement cites any more is not kept (Argdown could not write it).
+    let cited: BTreeSet<usize> = map.propositions.iter().filter_map(|p| p.source).collect();
+    if cited.len() < map.sources.len() {
+        let mut index = vec![None; map.sources.len()];
+        let mut kept = Vec::new();
+        for (i, s) in std::mem::take(&mut map.sources).into_iter().enumerate() {
+            if cited.contains(&i) {
+                index[i] = Some(kept.len());
+                kept.push(s);
+            }
+        }
+        map.sources = kept;
+        for p in &mut map.propositions {
+            p.source = p.source.and_then(|s| index[s]);
+        }
+    }
     for (n, (argument, premises, conclusion, rule)) in doc.inferences.iter().enumerate() {
         let Some(a) = lookup(argument, true) else {
             continue;

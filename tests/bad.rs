@@ -471,6 +471,28 @@ fn through_store(path: &Path, text: &str) -> Option<argmap::graph::BriefGraph> {
     Some(argmap::graph::brief_graph(&kb, "rt").unwrap())
 }
 
+/// What a round trip keeps: every node's kind and text, and the supports
+/// and oppositions by the texts they join.
+type Content = (Vec<(String, String)>, Vec<(String, String, String)>);
+
+fn content(graph: &argmap::graph::BriefGraph) -> Content {
+    let text = |iri: &str| graph.node(iri).map(|n| n.text.clone()).unwrap_or_default();
+    let mut nodes: Vec<(String, String)> = graph
+        .nodes
+        .iter()
+        .map(|n| (n.kind.clone(), n.text.clone()))
+        .collect();
+    let mut edges: Vec<(String, String, String)> = graph
+        .edges
+        .iter()
+        .filter(|e| e.kind == "supports" || e.kind == "opposes")
+        .map(|e| (text(&e.from), text(&e.to), e.kind.clone()))
+        .collect();
+    nodes.sort();
+    edges.sort();
+    (nodes, edges)
+}
+
 /// Exports a graph in the interchange format of `path`.
 fn export_as(path: &Path, graph: &argmap::graph::BriefGraph) -> String {
     if path.extension().is_some_and(|e| e == "json") {
@@ -511,6 +533,12 @@ fn interchange_round_trips_keep_the_graph() {
                 file.display()
             )
         });
+        assert_eq!(
+            content(&first),
+            content(&second),
+            "{}: the round trip changed the graph",
+            file.display()
+        );
         assert_eq!(
             exported,
             export_as(file, &second),
