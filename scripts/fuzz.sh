@@ -59,7 +59,7 @@ for pid in "${pids[@]}"; do
     wait "$pid" || status=1
 done
 for t in $targets; do
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' || echo "?")
+    runs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' || echo "?")
     crashes=$(ls "artifacts/$t" 2>/dev/null | wc -l)
     echo "$t: $runs executions, $crashes crash input(s) in fuzz/artifacts/$t/ (log: fuzz/logs/$t.log)"
 done

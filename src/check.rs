@@ -1202,10 +1202,18 @@ impl Checker<'_> {
                 let help = match closest {
                     Some(c) => {
                         let p = Position::of_char(text.as_str(), c.start);
-                        // More words in the passage than in the quote: a
-                        // running head or page number may stand inside it.
-                        let furniture = if c.exact.split_whitespace().count()
-                            > quote.get_ref().split_whitespace().count()
+                        // A line of the passage none of whose words is in the
+                        // quote (a page number, a running head), or more
+                        // words than the quote has: furniture may interrupt it.
+                        let words: std::collections::HashSet<&str> =
+                            quote.get_ref().split_whitespace().collect();
+                        let foreign_line = c.exact.lines().skip(1).any(|line| {
+                            let mut w = line.split_whitespace().peekable();
+                            w.peek().is_some() && w.all(|x| !words.contains(x))
+                        });
+                        let furniture = if foreign_line
+                            || c.exact.split_whitespace().count()
+                                > quote.get_ref().split_whitespace().count()
                         {
                             "\nif a running head or page number interrupts the quote there, list it in `furniture` in [brief]"
                         } else {
