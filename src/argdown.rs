@@ -427,7 +427,12 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
         let mut in_model = false;
         for l in &lines[start + 1..end] {
             if let Some(t) = l.strip_prefix("title:") {
-                p.doc.title = Some(t.trim().trim_matches('"').to_string());
+                // `write` quotes the title with JSON's escapes.
+                let t = t.trim();
+                p.doc.title = Some(
+                    serde_json::from_str::<String>(t)
+                        .unwrap_or_else(|_| t.trim_matches('"').to_string()),
+                );
             }
             if !l.starts_with([' ', '\t']) {
                 in_model = l.trim_end() == "model:";
