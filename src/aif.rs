@@ -50,12 +50,24 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
+            // serde_json counts the column of an end of file from 0.
             let position = Position {
                 line: e.line(),
-                column: e.column(),
+                column: e.column().max(1),
+            };
+            let message = if text.trim().is_empty() {
+                "the file is empty: it holds no JSON".to_string()
+            } else {
+                // serde_json ends its message with the place, given already.
+                let what = e.to_string();
+                let what = what
+                    .rsplit_once(" at line ")
+                    .map_or(what.as_str(), |(w, _)| w)
+                    .to_string();
+                format!("not valid JSON: {what}")
             };
             diagnostics.push(
-                Diagnostic::error(path, Some(position), format!("not valid JSON: {e}"))
+                Diagnostic::error(path, Some(position), message)
                     .with_help("an AIF file is a JSON object with `nodes` and `edges`"),
             );
             return Checked {
@@ -316,6 +328,17 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
                 if let (Endpoint::Proposition(from), Endpoint::Proposition(to)) = (p, c) {
                     if from != to {
                         relations.insert((*from, *to, kind));
+                    } else {
+                        diagnostics.push(warning(
+                            path,
+                            format!(
+                                "scheme node `{}` ({}) has the same I-node as premise and conclusion: it would {} itself; that relation is left out",
+                                node.original_id,
+                                if kind == RelationKind::Support { "RA" } else { "CA" },
+                                if kind == RelationKind::Support { "support" } else { "attack" }
+                            ),
+                            "point the scheme node's edges at two different I-nodes",
+                        ));
                     }
                 }
             }

@@ -179,11 +179,13 @@ fn strip_comments(text: &str) -> (String, Option<usize>) {
 fn take_extras(text: &str) -> (String, Vec<String>, Option<String>) {
     let mut text = text.trim().to_string();
     let mut data = None;
-    if text.ends_with('}') {
+    if text.ends_with('}') && !text.ends_with("\\}") {
         let mut depth = 0usize;
         let mut start = None;
+        let escaped = |i: usize| i > 0 && text.as_bytes()[i - 1] == b'\\';
         for (i, c) in text.char_indices().rev() {
             match c {
+                '}' | '{' if escaped(i) => {}
                 '}' => depth += 1,
                 '{' => {
                     depth = depth.saturating_sub(1);
@@ -226,8 +228,41 @@ fn take_extras(text: &str) -> (String, Vec<String>, Option<String>) {
         }
         i += 1;
     }
-    (text, tags, data)
+    // `write` marks a hypothesis with a `#hypothesis` tag beside its
+    // `kind` in the data block; the tag is no part of the text.
+    if data
+        .as_deref()
+        .is_some_and(|d| d.contains("kind: \"hypothesis\""))
+    {
+        if let Some(rest) = text.strip_suffix(" #hypothesis") {
+            text = rest.to_string();
+        }
+    }
+    (unescape(&text), tags, data)
 }
+
+/// Undoes [`escape`]: a backslash before a character that would start
+/// Argdown syntax stands for that character.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&next) = chars.peek() {
+                if ESCAPED.contains(&next) {
+                    out.push(next);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The characters [`escape`] puts a backslash before.
+const ESCAPED: &[char] = &['[', ']', '<', '>', '#', '@', '{', '}', '*', '_', '\\', '/'];
 
 /// Parses a YAML flow mapping `{key: value, …}` into plain key–value pairs;
 /// nested values are kept as written.
@@ -239,8 +274,15 @@ fn parse_data(block: &str) -> Result<Vec<(String, String)>, String> {
         .ok_or_else(|| "a data block is `{key: value, …}`".to_string())?;
     let mut parts = Vec::new();
     let (mut depth, mut quote, mut start) = (0i32, None, 0);
+    let mut escaped = false;
     for (i, c) in inner.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
         match (c, quote) {
+            // A backslash in a double-quoted string escapes the next character.
+            ('\\', Some('"')) => escaped = true,
             ('"' | '\'', None) => quote = Some(c),
             (q, Some(open)) if q == open => quote = None,
             ('[' | '{', None) => depth += 1,
@@ -262,12 +304,21 @@ fn parse_data(block: &str) -> Result<Vec<(String, String)>, String> {
             return Err(format!("`{part}` is not `key: value`"));
         };
         let value = value.trim();
-        let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
-            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-            .unwrap_or(value);
-        out.push((key.trim().to_string(), value.replace("\\\"", "\"")));
+        // A double-quoted YAML string takes JSON's escapes (`\"`, `\\`,
+        // `\n`, `\u0010`…), which is how `write` quotes every value.
+        let decoded = (value.len() >= 2 && value.starts_with('"') && value.ends_with('"'))
+            .then(|| serde_json::from_str::<String>(value).ok())
+            .flatten();
+        let value = match decoded {
+            Some(v) => v,
+            None => value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(value)
+                .replace("\\\"", "\""),
+        };
+        out.push((key.trim().to_string(), value));
     }
     Ok(out)
 }
@@ -376,7 +427,12 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
         let mut in_model = false;
         for l in &lines[start + 1..end] {
             if let Some(t) = l.strip_prefix("title:") {
-                p.doc.title = Some(t.trim().trim_matches('"').to_string());
+                // `write` quotes the title with JSON's escapes.
+                let t = t.trim();
+                p.doc.title = Some(
+                    serde_json::from_str::<String>(t)
+                        .unwrap_or_else(|_| t.trim_matches('"').to_string()),
+                );
             }
             if !l.starts_with([' ', '\t']) {
                 in_model = l.trim_end() == "model:";
@@ -857,6 +913,23 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         }
     }
     map.relations = crate::import::relations(relations);
+    // A statement given a second source keeps the last one; a source that
+    // no statement cites any more is not kept (Argdown could not write it).
+    let cited: BTreeSet<usize> = map.propositions.iter().filter_map(|p| p.source).collect();
+    if cited.len() < map.sources.len() {
+        let mut index = vec![None; map.sources.len()];
+        let mut kept = Vec::new();
+        for (i, s) in std::mem::take(&mut map.sources).into_iter().enumerate() {
+            if cited.contains(&i) {
+                index[i] = Some(kept.len());
+                kept.push(s);
+            }
+        }
+        map.sources = kept;
+        for p in &mut map.propositions {
+            p.source = p.source.and_then(|s| index[s]);
+        }
+    }
     for (n, (argument, premises, conclusion, rule)) in doc.inferences.iter().enumerate() {
         let Some(a) = lookup(argument, true) else {
             continue;
@@ -900,10 +973,7 @@ fn escape(text: &str) -> String {
             out.push(' ');
         }
         for c in word.chars() {
-            if matches!(
-                c,
-                '[' | ']' | '<' | '>' | '#' | '@' | '{' | '}' | '*' | '_' | '\\' | '/'
-            ) {
+            if ESCAPED.contains(&c) {
                 out.push('\\');
             }
             out.push(c);

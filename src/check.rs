@@ -30,14 +30,106 @@ pub struct Disk;
 impl MapFiles for Disk {
     fn read(&self, path: &Path) -> io::Result<String> {
         let bytes = std::fs::read(path)?;
-        String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("invalid UTF-8 at byte {at}"),
-            )
-        })
+        text_of(bytes)
     }
+}
+
+/// A file's bytes as text: UTF-8, with a leading byte-order mark dropped
+/// (editors on Windows write one; it is not part of the text, so quote
+/// offsets count from the character after it). Bytes that are not UTF-8
+/// give a [`NotUtf8`] error with their line and column.
+pub fn text_of(bytes: Vec<u8>) -> io::Result<String> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            NotUtf8 {
+                position: Position { line, column },
+                byte: at,
+                kind: kind_of(bytes),
+            },
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// What kind of file `bytes` are, by their first bytes, when that tells
+/// why they are not text: a file that is not what its name says.
+pub fn kind_of(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a .docx, .odt or .xlsx is one)",
+        ),
+        (b"\x1f\x8b", "gzip-compressed"),
+        (b"\x7fELF", "a program (ELF)"),
+        (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+        (b"\xff\xfe", "UTF-16 text"),
+        (b"\xfe\xff", "UTF-16 text"),
+    ];
+    KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
+/// A file that is not UTF-8 text, and where its first bad byte is.
+#[derive(Debug)]
+pub struct NotUtf8 {
+    pub position: Position,
+    /// The offset of the first bad byte.
+    pub byte: usize,
+    /// What the file is instead, when its first bytes tell.
+    pub kind: Option<&'static str>,
+}
+
+impl std::fmt::Display for NotUtf8 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(kind) = self.kind {
+            write!(f, "the file is {kind}, not UTF-8 text")
+        } else {
+            write!(
+                f,
+                "not UTF-8 text: byte {} (line {}, column {}) is not a UTF-8 character",
+                self.byte, self.position.line, self.position.column
+            )
+        }
+    }
+}
+
+impl std::error::Error for NotUtf8 {}
+
+/// How to fix a file that is not UTF-8 text, by what it is instead.
+pub fn not_text_help(e: &io::Error) -> Option<String> {
+    let n = e.get_ref()?.downcast_ref::<NotUtf8>()?;
+    Some(match n.kind {
+        Some("a PDF document") => {
+            "extract its text to a .txt file (e.g. `pdftotext -layout brief.pdf brief.txt`)".into()
+        }
+        Some("UTF-16 text") => "convert it to UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)".into(),
+        Some(kind) => format!("give the path of the text file, not of {kind}"),
+        None => "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8` for Latin-1)".into(),
+    })
+}
+
+/// Where an error from [`MapFiles::read`] points in its file, if it says.
+pub fn read_error_position(e: &io::Error) -> Option<Position> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<NotUtf8>())
+        // A file of another kind is wrong as a whole, not at a place.
+        .filter(|n| n.kind.is_none())
+        .map(|n| n.position)
 }
 
 /// The outcome of checking one map: the model when there is no error, and every problem.
@@ -61,16 +153,18 @@ pub fn check_map(path: &Path, files: &dyn MapFiles) -> Checked {
     let text = match files.read(path) {
         Ok(text) => text,
         Err(e) => {
-            let help = if e.kind() == io::ErrorKind::InvalidData {
-                "save the map as UTF-8"
-            } else {
-                "give the path of a map.toml, or of a folder that holds one"
-            };
+            let help = not_text_help(&e).unwrap_or_else(|| {
+                "give the path of a map.toml, or of a folder that holds one".into()
+            });
             return Checked {
                 map: None,
                 diagnostics: vec![
-                    Diagnostic::error(path, None, format!("cannot read the map: {e}"))
-                        .with_help(help),
+                    Diagnostic::error(
+                        path,
+                        read_error_position(&e),
+                        format!("cannot read the map: {e}"),
+                    )
+                    .with_help(help),
                 ],
             };
         }
@@ -239,7 +333,9 @@ impl Checker<'_> {
             Ok(t) => Some(t),
             Err(e) => {
                 let message = format!("cannot read the brief's text {}: {e}", text_path.display());
-                let help = "put the brief's exact text beside the map as brief.txt, or name it with `source` in [brief]";
+                let help = not_text_help(&e).unwrap_or_else(|| {
+                    "put the brief's exact text beside the map as brief.txt, or name it with `source` in [brief]".into()
+                });
                 match &b.source {
                     Some(s) => self.error(s, message, help),
                     None => self.error(&brief_span, message, help),
@@ -252,6 +348,8 @@ impl Checker<'_> {
         let anchoring = Anchoring {
             text: anchor_text.as_ref(),
             text_path: &text_path,
+            quotes: Default::default(),
+            missing: Default::default(),
         };
 
         let hedges = self.hedges(&raw);
@@ -346,6 +444,7 @@ impl Checker<'_> {
             })
             .collect();
         self.cycles(&raw, &propositions, &relations);
+        self.stale(&anchoring, &brief_span);
 
         Some(Map {
             id,
@@ -1026,6 +1125,28 @@ impl Checker<'_> {
         }
     }
 
+    /// When at least two quotes and at least half of all are not in the
+    /// text, says so once: the text has likely changed under the map.
+    fn stale(&mut self, anchoring: &Anchoring, brief: &Str) {
+        let missing = anchoring.missing.borrow();
+        let total = anchoring.quotes.get();
+        let empty = anchoring.text.is_some_and(|t| t.as_str().trim().is_empty());
+        if missing.len() < 2 || missing.len() * 2 < total || empty {
+            return;
+        }
+        let lines: Vec<String> = missing.iter().map(usize::to_string).collect();
+        self.error(
+            brief,
+            format!(
+                "{} of {total} quotes are not in {} (the quotes at lines {} of the map): has the text changed since the map was made?",
+                missing.len(),
+                anchoring.text_path.display(),
+                lines.join(", ")
+            ),
+            "compare the text with the one the map was made from: put that text back, or update each stale quote",
+        );
+    }
+
     fn quote(
         &mut self,
         quote: &Option<Str>,
@@ -1046,6 +1167,7 @@ impl Checker<'_> {
             Some(o) => Some(*o.get_ref() as usize),
             None => None,
         };
+        anchoring.quotes.set(anchoring.quotes.get() + 1);
         match text.find(quote.get_ref(), wanted) {
             Found::Anchored { anchor, count } => {
                 if count > 1 && wanted.is_none() {
@@ -1082,17 +1204,41 @@ impl Checker<'_> {
                 None
             }
             Found::Missing { closest } => {
+                if let Some(p) = self.at(quote) {
+                    anchoring.missing.borrow_mut().push(p.line);
+                }
                 let help = match closest {
                     Some(c) => {
                         let p = Position::of_char(text.as_str(), c.start);
+                        // A line of the passage none of whose words is in the
+                        // quote (a page number, a running head), or more
+                        // words than the quote has: furniture may interrupt it.
+                        let words: std::collections::HashSet<&str> =
+                            quote.get_ref().split_whitespace().collect();
+                        let foreign_line = c.exact.lines().skip(1).any(|line| {
+                            let mut w = line.split_whitespace().peekable();
+                            w.peek().is_some() && w.all(|x| !words.contains(x))
+                        });
+                        let furniture = if foreign_line
+                            || c.exact.split_whitespace().count()
+                                > quote.get_ref().split_whitespace().count()
+                        {
+                            "\nif a running head or page number interrupts the quote there, list it in `furniture` in [brief]"
+                        } else {
+                            ""
+                        };
                         format!(
-                            "the closest passage is at {}:{}:{}: \"{}\"\ncopy the brief's words exactly, typos included",
+                            "the closest passage is at {}:{}:{}: \"{}\"\ncopy the brief's words exactly, typos included{furniture}",
                             anchoring.text_path.display(),
                             p.line,
                             p.column,
                             c.exact.split_whitespace().collect::<Vec<_>>().join(" ")
                         )
                     }
+                    None if text.as_str().trim().is_empty() => format!(
+                        "{} is empty: put the brief's exact text in it",
+                        anchoring.text_path.display()
+                    ),
                     None => "copy the brief's words exactly, typos included".into(),
                 };
                 self.error(
@@ -1113,6 +1259,10 @@ impl Checker<'_> {
 struct Anchoring<'a> {
     text: Option<&'a Text<'a>>,
     text_path: &'a Path,
+    /// How many quotes were looked for, and the lines of those not found:
+    /// when most are missing, the text has likely changed under the map.
+    quotes: std::cell::Cell<usize>,
+    missing: std::cell::RefCell<Vec<usize>>,
 }
 
 /// The byte offset of `target` in the supports lists of `key`.

@@ -34,10 +34,54 @@ pub fn detect(path: &Path, text: &str) -> Format {
 /// Reads `text` (from `path`) into a map with brief id `id`. With
 /// `strict`, every warning becomes an error, so a defective file is refused.
 pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
-    let mut checked = match detect(path, text) {
+    let format = detect(path, text);
+    // An Argdown file that is JSON is most likely AIF under the wrong name:
+    // read as Argdown it would be one long statement.
+    let argdown_named = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("argdown") | Some("ad")
+    );
+    if argdown_named
+        && serde_json::from_str::<serde_json::Value>(text)
+            .is_ok_and(|v| v.is_object() || v.is_array())
+    {
+        return Checked {
+            map: None,
+            diagnostics: vec![
+                Diagnostic::error(path, None, "this file holds JSON, not Argdown")
+                    .with_help("if it is AIF, give it the extension .json; if it is Argdown, write it in Argdown's syntax"),
+            ],
+        };
+    }
+    let mut checked = match format {
         Format::Aif => crate::aif::read(path, text, id),
         Format::Argdown => crate::argdown::read(path, text, id),
     };
+    if let Some(map) = &checked.map {
+        if map.propositions.is_empty() {
+            let (what, help) = match format {
+                Format::Aif => (
+                    "no I-nodes",
+                    "an AIF file needs at least one I-node: {\"nodes\": [{\"nodeID\": \"1\", \"type\": \"I\", \"text\": \"…\"}], \"edges\": []}",
+                ),
+                Format::Argdown => (
+                    "no statements or arguments",
+                    "write at least one statement `[Title]: text` or argument `<Title>: text`",
+                ),
+            };
+            checked.diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    None,
+                    format!("the file holds {what}: there is nothing to import"),
+                )
+                .with_help(help),
+            );
+            checked.map = None;
+        } else {
+            checked.diagnostics.extend(support_cycles(path, map));
+        }
+    }
     if strict {
         let mut refused = false;
         for d in &mut checked.diagnostics {
@@ -55,6 +99,76 @@ pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
         }
     }
     checked
+}
+
+/// A warning for each proposition that supports itself and for each
+/// support cycle: an interchange file may hold them, and they are imported
+/// as they are, but an argument that rests on itself supports nothing.
+fn support_cycles(path: &Path, map: &Map) -> Vec<Diagnostic> {
+    let n = map.propositions.len();
+    let name = |i: usize| {
+        format!(
+            "`{}`",
+            map.propositions[i]
+                .text
+                .chars()
+                .take(60)
+                .collect::<String>()
+        )
+    };
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut warnings = Vec::new();
+    for r in map
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Support)
+    {
+        if r.from == r.to {
+            warnings.push(warning(
+                path,
+                format!("{} supports itself", name(r.from)),
+                "remove the support from the statement to itself",
+            ));
+        } else if r.from < n && r.to < n {
+            out[r.from].push(r.to);
+        }
+    }
+    // Iterative depth-first search with colours: 0 new, 1 on the path, 2 done.
+    let mut colour = vec![0u8; n];
+    for root in 0..n {
+        if colour[root] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        colour[root] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&to) = out[node].get(*next) {
+                *next += 1;
+                match colour[to] {
+                    0 => {
+                        colour[to] = 1;
+                        stack.push((to, 0));
+                    }
+                    1 => {
+                        let start = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
+                        let mut names: Vec<String> =
+                            stack[start..].iter().map(|(s, _)| name(*s)).collect();
+                        names.push(name(to));
+                        warnings.push(warning(
+                            path,
+                            format!("support cycle: {}", names.join(" → ")),
+                            "an argument cannot rest on itself: the cycle is imported as it is; remove one of its supports in the file",
+                        ));
+                    }
+                    _ => {}
+                }
+            } else {
+                colour[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+    warnings
 }
 
 /// The default brief id for a file: its name without extension, as a slug.

@@ -437,8 +437,20 @@ impl Service {
             let media = media_type(request);
             let body = self.read_body(request)?;
             let text = || {
-                String::from_utf8(body.clone())
-                    .map_err(|_| fail(StatusCode::BAD_REQUEST, "encoding", "the body is not UTF-8"))
+                crate::check::text_of(body.clone()).map_err(|e| {
+                    let what = match e.get_ref().and_then(|i| i.downcast_ref::<crate::check::NotUtf8>()) {
+                        Some(n) => format!(
+                            "the body is not UTF-8: byte {} (line {}, column {}) is not a UTF-8 character",
+                            n.byte, n.position.line, n.position.column
+                        ),
+                        None => "the body is not UTF-8".to_string(),
+                    };
+                    fail(
+                        StatusCode::BAD_REQUEST,
+                        "encoding",
+                        format!("{what}; send the query as UTF-8"),
+                    )
+                })
             };
             match media.as_str() {
                 "application/x-www-form-urlencoded" => {
@@ -545,7 +557,15 @@ impl Service {
             // Parsed on the worker, whose stack is large: the parser recurses.
             let parsed = spargebra::SparqlParser::new()
                 .parse_query(&text)
-                .map_err(|e| Fail::from(Error::Syntax(e.to_string())))?;
+                .map_err(|e| {
+                    let (place, what) = crate::sparql::describe_syntax_error(&text, &e.to_string());
+                    let at = place
+                        .map(|(l, c)| format!(" at line {l}, column {c} of the query"))
+                        .unwrap_or_default();
+                    Fail::from(Error::Syntax(format!(
+                        "{what}{at}; fix the query there and send it again"
+                    )))
+                })?;
             let media = match parsed {
                 spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => {
                     for_graphs?

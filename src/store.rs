@@ -5,6 +5,9 @@
 //! fresh corpus), so a call either lands completely or leaves the store as
 //! it was.
 
+// Without RocksDB only the in-memory store exists; the helpers of the
+// on-disk store are then unused.
+#![cfg_attr(not(feature = "rocksdb"), allow(dead_code, unused_imports))]
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -58,6 +61,7 @@ impl KnowledgeBase {
     /// written by an argmap that recorded no format version is adopted (the
     /// layout has not changed since); one from a newer format is refused
     /// before RocksDB touches it.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
         let existing = path.join("CURRENT").exists();
         if existing {
@@ -86,6 +90,7 @@ impl KnowledgeBase {
     /// read-only mode reads the state as of the last completed write (a load
     /// or a drop is one atomic write), so a reader sees a store before or
     /// after a write, never part of one. It needs no write permission.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<KnowledgeBase, Error> {
         check_format(path)?;
         let store = Store::open_read_only(path).map_err(|e| open_error(path, &e.to_string()))?;
@@ -102,6 +107,7 @@ impl KnowledgeBase {
     /// file system the immutable table files are hard-linked, so a backup is
     /// quick and small; elsewhere they are copied. It works on a store opened
     /// read-only, so a backup can run while another process writes.
+    #[cfg(feature = "rocksdb")]
     pub fn backup(&self, target: &Path) -> Result<usize, Error> {
         if self.path.is_none() {
             return Err(Error::Internal(
@@ -131,6 +137,7 @@ impl KnowledgeBase {
     /// copied rather than linked, so damage to the restored store never
     /// reaches the backup. The replaced store is kept, never deleted. A store
     /// in use by another process is refused; a damaged one is replaced.
+    #[cfg(feature = "rocksdb")]
     pub fn restore(backup: &Path, path: &Path) -> Result<Option<PathBuf>, Error> {
         if !backup.join("CURRENT").exists() {
             return Err(Error::NotFound(format!(
@@ -336,6 +343,7 @@ impl KnowledgeBase {
     /// copies table files only. When flushing fails (a full disk), the next
     /// open replays the log instead, so the error is not the caller's.
     fn flush(&self) {
+        #[cfg(feature = "rocksdb")]
         let _ = self.store.flush();
     }
 
@@ -362,6 +370,7 @@ impl KnowledgeBase {
     /// Compacts the store's table files (RocksDB full compaction), so that a
     /// lookup reads one file per level instead of every file a bulk load
     /// ingested.
+    #[cfg(feature = "rocksdb")]
     pub fn optimize(&self) -> Result<(), Error> {
         Ok(self.store.optimize()?)
     }

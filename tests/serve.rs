@@ -14,8 +14,8 @@ const TOKEN: &str = "test-token-7c1f";
 
 /// A running `argmap serve`, killed when dropped.
 pub(crate) struct Server {
-    child: Child,
-    port: u16,
+    pub(crate) child: Child,
+    pub(crate) port: u16,
     _store: TempStore,
 }
 

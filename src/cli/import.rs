@@ -63,12 +63,15 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
     let mut graphs = Vec::new();
     let mut ids: Vec<(String, PathBuf)> = Vec::new();
     for file in &args.files {
-        let text = match std::fs::read(file).map(String::from_utf8) {
+        let text = match std::fs::read(file).map(argmap::check::text_of) {
             Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
+            Ok(Err(e)) => {
                 diagnostics.push(
-                    Diagnostic::error(file, None, "not UTF-8 text")
-                        .with_help("save the file as UTF-8"),
+                    Diagnostic::error(file, argmap::check::read_error_position(&e), e.to_string())
+                        .with_help(
+                            argmap::check::not_text_help(&e)
+                                .unwrap_or_else(|| "save the file as UTF-8".into()),
+                        ),
                 );
                 continue;
             }

@@ -189,6 +189,35 @@ pub fn main() -> i32 {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
+    // A panic is a bug: say so and ask for a report, then exit 255 (from
+    // `main`'s catch below) rather than with Rust's raw panic message. A
+    // panic in a server's worker thread is reported the same way and ends
+    // only that request.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        eprintln!(
+            "error: internal error{place}: {what}\nThis is a bug in argmap; please report it with the command that caused it and its input."
+        );
+    }));
+    guarded(parse_and_run)
+}
+
+/// Runs `f`, and turns a panic (which the hook has reported) into exit 255.
+fn guarded(f: impl FnOnce() -> i32 + std::panic::UnwindSafe) -> i32 {
+    std::panic::catch_unwind(f).unwrap_or(255)
+}
+
+/// Parses the command line and runs it; returns the exit code.
+fn parse_and_run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -382,5 +411,14 @@ fn print(text: &str) -> Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_panic_exits_255() {
+        assert_eq!(super::guarded(|| panic!("a test of the panic path")), 255);
+        assert_eq!(super::guarded(|| 1), 1);
     }
 }

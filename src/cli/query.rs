@@ -3,7 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
+use argmap::diagnostic::{Diagnostic, Position};
 use argmap::sparql::{Answer, QUERIES, lexical, named_query, parse_param};
 use argmap::trace::table;
 use clap::{Args, ValueEnum};
@@ -67,11 +68,34 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
         }
         return print(&out);
     }
+    // Where the query's text comes from, for its syntax errors.
+    let origin = match (&args.sparql, &args.query) {
+        (Some(_), _) => "--sparql".to_string(),
+        (None, Some(name)) => name.clone(),
+        (None, None) => String::new(),
+    };
     let text = match (&args.sparql, &args.query) {
         (Some(text), _) => text.clone(),
         (None, Some(name)) if name.ends_with(".rq") || Path::new(name).is_file() => {
-            std::fs::read_to_string(name)
-                .with_context(|| format!("cannot read the query file {name}"))?
+            let bytes = std::fs::read(name).map_err(|e| {
+                argmap::Error::Io(format!(
+                    "cannot read the query file {name}: {e}; give a named query (argmap query --list) or the path of a .rq file"
+                ))
+            })?;
+            match argmap::check::text_of(bytes) {
+                Ok(text) => text,
+                Err(e) => bail!(argmap::Error::Invalid(vec![
+                    Diagnostic::error(
+                        Path::new(name),
+                        argmap::check::read_error_position(&e),
+                        e.to_string()
+                    )
+                    .with_help(
+                        argmap::check::not_text_help(&e)
+                            .unwrap_or_else(|| "save the query as UTF-8".into())
+                    )
+                ])),
+            }
         }
         (None, Some(name)) => match named_query(name) {
             Some(q) => q.text.to_string(),
@@ -103,13 +127,43 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
     let answer = if global.endpoint.is_none() && !args.no_service {
         let kb = global.local_read_store()?;
         let timeout = std::time::Duration::from_secs(args.service_timeout.max(1));
-        kb.run_federated(&text, &bindings, timeout)?
+        kb.run_federated(&text, &bindings, timeout)
     } else {
-        global.read_store()?.run(&text, &bindings)?
-    };
+        global.read_store()?.run(&text, &bindings)
+    }
+    .map_err(|e| located(e, &text, Path::new(&origin)))?;
     let mut buffer = Vec::new();
     write_answer(&answer, args.format, &mut buffer)?;
     print(&String::from_utf8(buffer)?)
+}
+
+/// A syntax error placed in the query's file (or `--sparql`) at the line
+/// and column the parser gives, with advice; a query that cannot run here
+/// with why; other errors as they are.
+fn located(e: argmap::Error, text: &str, origin: &Path) -> argmap::Error {
+    let (position, what, help) = match e {
+        argmap::Error::Syntax(message) => {
+            let (place, what) = argmap::sparql::describe_syntax_error(text, &message);
+            let help = if place.is_some() {
+                "fix the query at that place (SPARQL 1.1); `argmap query --list` names working queries to start from"
+            } else if what.contains("nests brackets") {
+                "write the query flatter: no query a person writes nests that deep"
+            } else {
+                "write a SPARQL 1.1 query; `argmap query --list` names working queries to start from"
+            };
+            let position = place.map(|(line, column)| Position { line, column });
+            (position, format!("SPARQL syntax error: {what}"), help)
+        }
+        argmap::Error::Query(message) if message.contains("is not supported") => (
+            None,
+            format!("the query cannot run: {message}"),
+            "argmap runs queries on its own store: SERVICE calls and custom functions are not available; leave them out",
+        ),
+        other => return other,
+    };
+    argmap::Error::Invalid(vec![
+        Diagnostic::error(origin, position, what).with_help(help),
+    ])
 }
 
 fn write_answer(answer: &Answer, format: Option<QueryFormat>, out: &mut Vec<u8>) -> Result<()> {

@@ -115,6 +115,8 @@ pub fn read(
             ));
         }
     }
+    // A UTF-8 byte-order mark is no part of the RDF; some editors write one.
+    let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
     let mut by_graph: BTreeMap<String, (GraphName, Vec<Quad>)> = BTreeMap::new();
     for quad in RdfParser::from_format(format).for_slice(data) {
         let quad = quad.map_err(|e| syntax(path, format, e))?;
@@ -123,6 +125,17 @@ pub fn read(
             .or_insert_with(|| (quad.graph_name.clone(), Vec::new()))
             .1
             .push(quad);
+    }
+    if by_graph.is_empty() {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "the file holds no triples: it is empty, or {} with nothing in it",
+                format.name()
+            ),
+        )
+        .with_help(extension_help(format)));
     }
     if let Some(target) = graph {
         if by_graph.len() > 1 {
@@ -155,7 +168,11 @@ pub fn read(
                 return Err(Diagnostic::error(
                     path,
                     None,
-                    format!("{} triples are outside any named graph", quads.len()),
+                    if quads.len() == 1 {
+                        "1 triple is outside any named graph".to_string()
+                    } else {
+                        format!("{} triples are outside any named graph", quads.len())
+                    },
                 )
                 .with_help("name the graph to load them into with --graph IRI"));
             }
@@ -172,12 +189,33 @@ fn syntax(path: &Path, format: RdfFormat, error: RdfSyntaxError) -> Diagnostic {
             column: l.start.column as usize + 1,
         }
     });
+    // The parser repeats the place in its message; the diagnostic gives it.
+    let message = error.to_string();
+    let message = match message.strip_prefix("Parser error at line ") {
+        Some(rest) => rest.split_once(": ").map_or(message.as_str(), |(_, m)| m),
+        None => message.as_str(),
+    };
+    let fix = match (position, format) {
+        (Some(_), _) => "fix the file at that place; nothing was loaded",
+        (None, RdfFormat::RdfXml) => {
+            "fix the file (this parser gives no place: `xmllint --noout FILE` finds XML errors); nothing was loaded"
+        }
+        (None, _) => "fix the file; nothing was loaded",
+    };
     Diagnostic::error(
         path,
         position,
-        format!("not valid {}: {error}", format.name()),
+        format!("not valid {}: {message}", format.name()),
     )
-    .with_help("fix the file at that place; nothing was loaded")
+    .with_help(format!("{fix}\n{}", extension_help(format)))
+}
+
+/// Where the format came from, and how to give another.
+fn extension_help(format: RdfFormat) -> String {
+    format!(
+        "the file was read as {} (by its extension, or --format): if it holds another format, rename it or give --format",
+        format.name()
+    )
 }
 
 /// The place where JSON text first nests deeper than [`MAX_JSON_DEPTH`].
