@@ -220,8 +220,8 @@ the same N-Quads (`argmap gen-corpus --nquads`). "ratio" is argmap's load
 rate over pyoxigraph's on-disk bulk loader; "rdflib / argmap trace" how many
 times faster argmap's whole trace of one brief is than rdflib's run of the
 trace-nodes query alone. "trace CPU" is the CPU time of the thread that runs
-the trace (the nodes query runs on a second thread beside it), which the
-other sessions on a shared machine disturb far less than wall time.
+the trace, which the other sessions on a shared machine disturb far less
+than wall time.
 
 ## Machine
 

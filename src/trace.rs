@@ -271,17 +271,9 @@ fn trace_brief(
 ) -> Result<BriefTrace, Error> {
     let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
     let bindings = [("graph".to_string(), Term::from(graph))];
-    // The nodes are the largest of the three answers: they are read on a
-    // second thread while this one reads the hypotheses and the edges.
-    let (hyp_rows, node_rows, edge_rows) = std::thread::scope(|scope| {
-        let nodes = scope.spawn(|| backend.select(query("trace-nodes"), &bindings));
-        let hyps = backend.select(query("trace-hypotheses"), &bindings);
-        let edges = backend.select(query("trace-edges"), &bindings);
-        let nodes = nodes
-            .join()
-            .map_err(|_| Error::Internal("the query thread of `trace` panicked".into()))?;
-        Ok::<_, Error>((hyps?, nodes?, edges?))
-    })?;
+    let hyp_rows = backend.select(query("trace-hypotheses"), &bindings)?;
+    let node_rows = backend.select(query("trace-nodes"), &bindings)?;
+    let edge_rows = backend.select(query("trace-edges"), &bindings)?;
 
     let mut nodes: BTreeMap<String, TraceNode> = BTreeMap::new();
     let r = Rows::new(&node_rows);
