@@ -154,10 +154,21 @@ fn located(e: argmap::Error, text: &str, origin: &Path) -> argmap::Error {
             let position = place.map(|(line, column)| Position { line, column });
             (position, format!("SPARQL syntax error: {what}"), help)
         }
+        argmap::Error::Query(message) if message.contains("custom function") => (
+            None,
+            format!("the query cannot run: {message}"),
+            "argmap has no functions beyond SPARQL 1.1's own: use a built-in function instead",
+        ),
         argmap::Error::Query(message) if message.contains("is not supported") => (
             None,
             format!("the query cannot run: {message}"),
-            "argmap runs queries on its own store: SERVICE calls and custom functions are not available; leave them out",
+            "SERVICE calls are off with --no-service: drop it to let the query call other endpoints, or leave the SERVICE out",
+        ),
+        // Any other failure of a query that calls out is most likely the call.
+        argmap::Error::Query(message) if text.to_ascii_uppercase().contains("SERVICE") => (
+            None,
+            format!("the query failed, most likely in a SERVICE call: {message}"),
+            "check that the endpoint's URL is right and that it answers SPARQL 1.1 queries (try it with curl), or add SILENT after SERVICE to go on without it",
         ),
         other => return other,
     };
