@@ -791,7 +791,15 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         let (title, is_argument) = split(&r);
         let entry = doc.entries.get(&r).cloned().unwrap_or_default();
         let key = slug(if is_argument { "a-" } else { "s-" }, &title, &mut used);
-        let mut prop = claim(key, entry.text.clone().unwrap_or_else(|| title.clone()));
+        // A statement with no text of its own reads as its title, its white
+        // space collapsed as in any text (the writer writes it so).
+        let mut prop = claim(
+            key,
+            entry
+                .text
+                .clone()
+                .unwrap_or_else(|| title.split_whitespace().collect::<Vec<_>>().join(" ")),
+        );
         let i = map.propositions.len();
         for (k, v, at) in &entry.data {
             match k.as_str() {
