@@ -1077,51 +1077,17 @@ impl Checker<'_> {
 
     /// Reports each cycle of support once, at the first edge that closes it.
     fn cycles(&mut self, raw: &RawMap, propositions: &[Proposition], relations: &[Relation]) {
-        let n = propositions.len();
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for r in relations.iter().filter(|r| r.kind == RelationKind::Support) {
-            out[r.from].push(r.to);
-        }
-        // Iterative depth-first search with colours: 0 new, 1 on the path, 2 done.
-        let mut colour = vec![0u8; n];
-        for root in 0..n {
-            if colour[root] != 0 {
-                continue;
-            }
-            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-            colour[root] = 1;
-            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-                if let Some(&to) = out[node].get(*next) {
-                    *next += 1;
-                    match colour[to] {
-                        0 => {
-                            colour[to] = 1;
-                            stack.push((to, 0));
-                        }
-                        1 => {
-                            let start = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
-                            let mut path: Vec<&str> = stack[start..]
-                                .iter()
-                                .map(|(s, _)| propositions[*s].key.as_str())
-                                .collect();
-                            path.push(propositions[to].key.as_str());
-                            let message = format!("support cycle: {}", path.join(" → "));
-                            let key = &propositions[node].key;
-                            let target = propositions[to].key.as_str();
-                            let span = supports_span(raw, key, target);
-                            let position = span.map(|s| Position::of_byte(self.text, s));
-                            self.diagnostics.push(
-                                Diagnostic::error(self.path, position, message)
-                                    .with_help(format!("an argument cannot rest on itself: remove one support of the cycle, e.g. `{target}` from `{key}`'s supports")),
-                            );
-                        }
-                        _ => {}
-                    }
-                } else {
-                    colour[node] = 2;
-                    stack.pop();
-                }
-            }
+        for path in crate::model::support_cycles(propositions.len(), relations) {
+            let keys: Vec<&str> = path.iter().map(|&i| propositions[i].key.as_str()).collect();
+            let message = format!("support cycle: {}", keys.join(" → "));
+            let key = keys[keys.len() - 2];
+            let target = keys[keys.len() - 1];
+            let span = supports_span(raw, key, target);
+            let position = span.map(|s| Position::of_byte(self.text, s));
+            self.diagnostics.push(
+                Diagnostic::error(self.path, position, message)
+                    .with_help(format!("an argument cannot rest on itself: remove one support of the cycle, e.g. `{target}` from `{key}`'s supports")),
+            );
         }
     }
 

@@ -105,7 +105,6 @@ pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
 /// support cycle: an interchange file may hold them, and they are imported
 /// as they are, but an argument that rests on itself supports nothing.
 fn support_cycles(path: &Path, map: &Map) -> Vec<Diagnostic> {
-    let n = map.propositions.len();
     let name = |i: usize| {
         format!(
             "`{}`",
@@ -116,59 +115,24 @@ fn support_cycles(path: &Path, map: &Map) -> Vec<Diagnostic> {
                 .collect::<String>()
         )
     };
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut warnings = Vec::new();
-    for r in map
-        .relations
-        .iter()
-        .filter(|r| r.kind == RelationKind::Support)
-    {
-        if r.from == r.to {
-            warnings.push(warning(
+    crate::model::support_cycles(map.propositions.len(), &map.relations)
+        .into_iter()
+        .map(|cycle| match cycle.as_slice() {
+            [one, _] => warning(
                 path,
-                format!("{} supports itself", name(r.from)),
+                format!("{} supports itself", name(*one)),
                 "remove the support from the statement to itself",
-            ));
-        } else if r.from < n && r.to < n {
-            out[r.from].push(r.to);
-        }
-    }
-    // Iterative depth-first search with colours: 0 new, 1 on the path, 2 done.
-    let mut colour = vec![0u8; n];
-    for root in 0..n {
-        if colour[root] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-        colour[root] = 1;
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&to) = out[node].get(*next) {
-                *next += 1;
-                match colour[to] {
-                    0 => {
-                        colour[to] = 1;
-                        stack.push((to, 0));
-                    }
-                    1 => {
-                        let start = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
-                        let mut names: Vec<String> =
-                            stack[start..].iter().map(|(s, _)| name(*s)).collect();
-                        names.push(name(to));
-                        warnings.push(warning(
-                            path,
-                            format!("support cycle: {}", names.join(" → ")),
-                            "an argument cannot rest on itself: the cycle is imported as it is; remove one of its supports in the file",
-                        ));
-                    }
-                    _ => {}
-                }
-            } else {
-                colour[node] = 2;
-                stack.pop();
-            }
-        }
-    }
-    warnings
+            ),
+            _ => warning(
+                path,
+                format!(
+                    "support cycle: {}",
+                    cycle.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" → ")
+                ),
+                "an argument cannot rest on itself: the cycle is imported as it is; remove one of its supports in the file",
+            ),
+        })
+        .collect()
 }
 
 /// The default brief id for a file: its name without extension, as a slug.

@@ -484,3 +484,48 @@ pub struct DialogueNode {
     /// Who spoke (from the file's `locutions`).
     pub speaker: Option<String>,
 }
+
+/// Every cycle of support among `count` propositions, each once, as the
+/// path that closes it (its first proposition repeated at the end; a
+/// proposition that supports itself is `[i, i]`). Found by an iterative
+/// depth-first search, so a long chain cannot overflow the stack.
+pub fn support_cycles(count: usize, relations: &[Relation]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for r in relations.iter().filter(|r| r.kind == RelationKind::Support) {
+        if r.from < count && r.to < count {
+            out[r.from].push(r.to);
+        }
+    }
+    let mut cycles = Vec::new();
+    // Colours: 0 new, 1 on the path, 2 done.
+    let mut colour = vec![0u8; count];
+    for root in 0..count {
+        if colour[root] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        colour[root] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let Some(&to) = out[node].get(*next) else {
+                colour[node] = 2;
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            match colour[to] {
+                0 => {
+                    colour[to] = 1;
+                    stack.push((to, 0));
+                }
+                1 => {
+                    let start = stack.iter().position(|(s, _)| *s == to).unwrap_or(0);
+                    let mut path: Vec<usize> = stack[start..].iter().map(|(s, _)| *s).collect();
+                    path.push(to);
+                    cycles.push(path);
+                }
+                _ => {}
+            }
+        }
+    }
+    cycles
+}
