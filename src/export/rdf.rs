@@ -115,6 +115,22 @@ pub fn read(
             ));
         }
     }
+    // A PDF, an image or UTF-16 under an RDF name is named for what it is,
+    // not reported as a syntax error at its first byte.
+    if let Some(kind) = crate::check::kind_of(data) {
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!("the file is {kind}, not {}", format.name()),
+        )
+        .with_help(match kind {
+            "UTF-16 text" => "convert it to UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)".to_string(),
+            _ => format!(
+                "give the path of the {} file itself, not of {kind}",
+                format.name()
+            ),
+        }));
+    }
     // A UTF-8 byte-order mark is no part of the RDF; some editors write one.
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
     let mut by_graph: BTreeMap<String, (GraphName, Vec<Quad>)> = BTreeMap::new();
