@@ -89,6 +89,17 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// The name of the next element written without a title.
+    fn untitled(&mut self, argument: bool) -> Ref {
+        self.untitled += 1;
+        let name = format!("Untitled {}", self.untitled);
+        if argument {
+            Ref::Argument(name)
+        } else {
+            Ref::Statement(name)
+        }
+    }
+
     fn error(&mut self, line: usize, column: usize, message: String, help: &str) {
         self.diagnostics.push(
             Diagnostic::error(self.path, Some(Position { line, column }), message).with_help(help),
@@ -561,10 +572,7 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
         }) {
             finish(&mut p, &mut open);
             if pcs.is_none() {
-                let arg = last_argument.clone().unwrap_or_else(|| {
-                    p.untitled += 1;
-                    Ref::Argument(format!("Untitled {}", p.untitled))
-                });
+                let arg = last_argument.clone().unwrap_or_else(|| p.untitled(true));
                 p.note(&arg);
                 pcs = Some((arg, Vec::new(), None));
                 after_separator = false;
@@ -580,10 +588,7 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
                     );
                     continue;
                 }
-                Ok((None, text)) => {
-                    p.untitled += 1;
-                    (Ref::Statement(format!("Untitled {}", p.untitled)), text)
-                }
+                Ok((None, text)) => (p.untitled(false), text),
                 Err((_, message)) => {
                     p.error(line_no, column, message, "close the title: `[Title]: text`");
                     continue;
@@ -626,10 +631,7 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
                 let parent = stack.last().map(|(_, r)| r.clone());
                 let (child, text) = match element(rest) {
                     Ok((Some(r), text)) => (r, text),
-                    Ok((None, text)) => {
-                        p.untitled += 1;
-                        (Ref::Statement(format!("Untitled {}", p.untitled)), text)
-                    }
+                    Ok((None, text)) => (p.untitled(false), text),
                     Err((_, message)) => {
                         p.error(
                             line_no,
@@ -685,10 +687,7 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
         finish(&mut p, &mut open);
         let (r, text) = match element(trimmed) {
             Ok((Some(r), text)) => (r, text),
-            Ok((None, text)) => {
-                p.untitled += 1;
-                (Ref::Statement(format!("Untitled {}", p.untitled)), text)
-            }
+            Ok((None, text)) => (p.untitled(false), text),
             Err((_, message)) => {
                 p.error(
                     line_no,
