@@ -26,6 +26,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "trace-hypotheses",
     "trace-nodes",
     "trace-edges",
+    "trace-quotes",
+    "trace-attribution",
     "graph-nodes",
     "graph-edges",
     "export-quads",
@@ -106,6 +108,45 @@ pub trait Backend: Sync {
             _ => Err(crate::Error::Query("expected a SELECT query".into())),
         }
     }
+}
+
+/// Runs `N` SELECT queries with the same bindings on two threads and gives
+/// their answers in order. Each thread takes the next query not yet taken,
+/// so put the longest first: a trace then takes about as long as its
+/// longest query, and a thread that starts late only takes less of the work.
+pub fn select_many<const N: usize>(
+    backend: &dyn Backend,
+    queries: [&str; N],
+    bindings: &[(String, Term)],
+) -> Result<[Solutions; N], crate::Error> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(query) = queries.get(i) else {
+                return done;
+            };
+            done.push((i, backend.select(query, bindings)));
+        }
+    };
+    let (mine, theirs) = std::thread::scope(|s| {
+        let helper = s.spawn(work);
+        let mine = work();
+        (mine, helper.join())
+    });
+    let theirs = theirs.map_err(|_| crate::Error::Internal("a query thread panicked".into()))?;
+    let mut answers: Vec<_> = mine.into_iter().chain(theirs).collect();
+    // The first query's error, whichever thread ran it.
+    answers.sort_by_key(|(i, _)| *i);
+    let answers = answers
+        .into_iter()
+        .map(|(_, answer)| answer)
+        .collect::<Result<Vec<_>, _>>()?;
+    answers
+        .try_into()
+        .map_err(|_| crate::Error::Internal("a query was run twice or not at all".into()))
 }
 
 /// A SPARQL syntax error as a person reads it: the line and column the
@@ -213,9 +254,7 @@ pub fn bind_query(
             crate::serve::DEFAULT_MAX_DEPTH
         )));
     }
-    let mut parsed = spargebra::SparqlParser::new()
-        .parse_query(query)
-        .map_err(|e| crate::Error::Syntax(e.to_string()))?;
+    let mut parsed = parse_query(query)?;
     if bindings.is_empty() {
         return Ok(parsed);
     }
@@ -267,6 +306,31 @@ pub fn bind_query(
         right: Box::new(right),
     };
     Ok(parsed)
+}
+
+/// Parses `query`. The queries of `queries/` are parsed once per process and
+/// cloned after that: parsing the trace's node query takes about as long as
+/// scanning a brief for one property.
+fn parse_query(query: &str) -> Result<spargebra::Query, crate::Error> {
+    static PARSED: std::sync::OnceLock<Vec<std::sync::OnceLock<spargebra::Query>>> =
+        std::sync::OnceLock::new();
+    let parse = |text: &str| {
+        spargebra::SparqlParser::new()
+            .parse_query(text)
+            .map_err(|e| crate::Error::Syntax(e.to_string()))
+    };
+    // Only the built-in texts themselves are cached (compared by address),
+    // so a user's queries never grow the cache.
+    let Some(index) = QUERIES.iter().position(|q| std::ptr::eq(q.text, query)) else {
+        return parse(query);
+    };
+    let slot =
+        &PARSED.get_or_init(|| QUERIES.iter().map(|_| std::sync::OnceLock::new()).collect())[index];
+    if let Some(parsed) = slot.get() {
+        return Ok(parsed.clone());
+    }
+    let parsed = parse(query)?;
+    Ok(slot.get_or_init(|| parsed).clone())
 }
 
 /// The query's body below its own modifiers (projection, order, grouping,

@@ -13,7 +13,7 @@ use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 
 use crate::Error;
-use crate::sparql::{Backend, Solutions, lexical, named_query};
+use crate::sparql::{Backend, Solutions, lexical, named_query, select_many};
 
 /// A brief in the store.
 #[derive(Debug, Clone, Serialize)]
@@ -271,9 +271,50 @@ fn trace_brief(
 ) -> Result<BriefTrace, Error> {
     let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
     let bindings = [("graph".to_string(), Term::from(graph))];
-    let hyp_rows = backend.select(query("trace-hypotheses"), &bindings)?;
-    let node_rows = backend.select(query("trace-nodes"), &bindings)?;
-    let edge_rows = backend.select(query("trace-edges"), &bindings)?;
+    // Longest first, so that the two threads finish close together.
+    let [node_rows, quote_rows, edge_rows, attribution_rows, hyp_rows] = select_many(
+        backend,
+        [
+            query("trace-nodes"),
+            query("trace-quotes"),
+            query("trace-edges"),
+            query("trace-attribution"),
+            query("trace-hypotheses"),
+        ],
+        &bindings,
+    )?;
+
+    let mut quotes: BTreeMap<String, QuoteInfo> = BTreeMap::new();
+    let r = Rows::new(&quote_rows);
+    for row in &quote_rows.rows {
+        if let (Some(node), Some(quote)) = (r.text(row, "node"), r.quote(row)) {
+            quotes.insert(node, quote);
+        }
+    }
+
+    let mut said_by: BTreeMap<String, String> = BTreeMap::new();
+    let mut sources: BTreeMap<String, SourceInfo> = BTreeMap::new();
+    let r = Rows::new(&attribution_rows);
+    for row in &attribution_rows.rows {
+        let Some(node) = r.text(row, "node") else {
+            continue;
+        };
+        if let Some(name) = r.text(row, "saidByName") {
+            said_by.insert(node.clone(), name);
+        }
+        if let Some(iri) = r.text(row, "source") {
+            sources.insert(
+                node,
+                SourceInfo {
+                    key: r.text(row, "sourceKey").unwrap_or_default(),
+                    iri,
+                    title: r.text(row, "sourceTitle").unwrap_or_default(),
+                    reliability: r.text(row, "reliability"),
+                    credibility: r.text(row, "credibility").and_then(|c| c.parse().ok()),
+                },
+            );
+        }
+    }
 
     let mut nodes: BTreeMap<String, TraceNode> = BTreeMap::new();
     let r = Rows::new(&node_rows);
@@ -293,13 +334,11 @@ fn trace_brief(
             (None, Some(s), Some(e)) => Some(format!("{s}/{e}")),
             _ => None,
         };
-        let source = r.text(row, "source").map(|iri| SourceInfo {
-            key: r.text(row, "sourceKey").unwrap_or_default(),
-            iri,
-            title: r.text(row, "sourceTitle").unwrap_or_default(),
-            reliability: r.text(row, "reliability"),
-            credibility: r.text(row, "credibility").and_then(|c| c.parse().ok()),
-        });
+        let (said_by, source, quote) = (
+            said_by.remove(&iri),
+            sources.remove(&iri),
+            quotes.remove(&iri),
+        );
         nodes.insert(
             iri.clone(),
             TraceNode {
@@ -309,10 +348,10 @@ fn trace_brief(
                 text: r.text(row, "text").unwrap_or_default(),
                 status: status_word(&r.text(row, "status").unwrap_or_default()),
                 hedge: r.text(row, "hedge"),
-                quote: r.quote(row),
+                quote,
                 date,
                 date_inferred: r.text(row, "dateInferred").is_some_and(|v| v == "true"),
-                said_by: r.text(row, "saidByName"),
+                said_by,
                 source,
                 strong: false,
                 supported_by: Vec::new(),
@@ -359,7 +398,7 @@ fn trace_brief(
             continue;
         }
         let iri = r.text(row, "node").unwrap_or_default();
-        // Text, hedge and quote come with the other nodes, from `trace-nodes`.
+        // Text, hedge and quote come with the other nodes.
         let node = nodes.get(&iri);
         let mut path = vec![iri.clone()];
         let supported_by = graph.children(&iri, graph.supporters, &mut path);
