@@ -66,15 +66,6 @@ fn process_cpu_ms() -> f64 {
     t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
 }
 
-/// The queries a trace of one brief runs.
-const TRACE_QUERIES: [&str; 5] = [
-    "trace-nodes",
-    "trace-quotes",
-    "trace-edges",
-    "trace-attribution",
-    "trace-hypotheses",
-];
-
 /// The trace's queries with `?graph` bound, as one query: the UNION of
 /// their bodies, projecting every variable. It asks for the same rows the
 /// trace reads, so a peer that runs it does a whole trace's work.
@@ -83,7 +74,7 @@ fn trace_query(graph: &Term) -> spargebra::Query {
     let bindings = [("graph".to_string(), graph.clone())];
     let mut union: Option<GraphPattern> = None;
     let mut variables: Vec<spargebra::term::Variable> = Vec::new();
-    for name in TRACE_QUERIES {
+    for name in argmap::trace::QUERIES {
         let text = named_query(name).expect("a named query").text;
         let spargebra::Query::Select { pattern, .. } =
             bind_query(text, &bindings).expect("it binds")
@@ -108,7 +99,7 @@ fn trace_query(graph: &Term) -> spargebra::Query {
     spargebra::Query::Select {
         dataset: None,
         pattern: GraphPattern::Project {
-            inner: Box::new(union.expect("five queries")),
+            inner: Box::new(union.expect("a trace runs queries")),
             variables,
         },
         base_iri: None,

@@ -217,10 +217,10 @@ def report(r, a, have_peers):
 Written by `scripts/bench.sh{' --smoke' if a.smoke else ''}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.
 Every figure is the median of its runs; the peers ran in the same go on
 the same N-Quads (`argmap gen-corpus --nquads`). "ratio" is argmap's load
-rate over pyoxigraph's on-disk bulk loader. A trace runs five queries on
+rate over pyoxigraph's on-disk bulk loader. A trace runs six queries on
 two threads; "trace CPU" is the CPU time of both, which the other sessions
 on a shared machine disturb far less than wall time. "trace as one query" is
-the same five queries joined by UNION into one (`bench bound-query trace`),
+the same six queries joined by UNION into one (`bench bound-query trace`),
 run by argmap on one thread and by each peer: the same work everywhere.
 "rdflib / argmap trace" is how many times faster argmap's trace of one brief
 is than rdflib's run of that query.

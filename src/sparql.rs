@@ -27,6 +27,7 @@ pub const QUERIES: &[NamedQuery] = named![
     "trace-nodes",
     "trace-edges",
     "trace-quotes",
+    "trace-dates",
     "trace-attribution",
     "graph-nodes",
     "graph-edges",
@@ -511,6 +512,79 @@ mod tests {
         // OPTIONAL and the sub-query (which does not project ?graph) keep the variable.
         assert_eq!(bound.matches("<urn:g>").count(), 2, "{bound}");
         assert_eq!(bound.matches("GRAPH ?graph").count(), 2, "{bound}");
+    }
+
+    /// Answers each query with its own text, fails on a text starting
+    /// with `fail`, and counts the calls.
+    struct Echo(std::sync::atomic::AtomicUsize);
+
+    impl Backend for Echo {
+        fn run(&self, query: &str, _: &[(String, Term)]) -> Result<Answer, crate::Error> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            // Slow enough that both threads take a share.
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            if query.starts_with("fail") {
+                return Err(crate::Error::Query(query.to_string()));
+            }
+            Ok(Answer::Solutions(Solutions {
+                variables: vec!["q".into()],
+                rows: vec![vec![Some(Literal::new_simple_literal(query).into())]],
+            }))
+        }
+    }
+
+    #[test]
+    fn select_many_runs_each_query_once_and_answers_in_order() {
+        let echo = Echo(Default::default());
+        let queries = ["a", "b", "c", "d", "e", "f", "g"];
+        let answers = select_many(&echo, queries, &[]).unwrap();
+        let got: Vec<String> = answers
+            .iter()
+            .map(|s| lexical(s.rows[0][0].as_ref().unwrap()))
+            .collect();
+        assert_eq!(got, queries);
+        assert_eq!(echo.0.load(std::sync::atomic::Ordering::Relaxed), 7);
+    }
+
+    #[test]
+    fn select_many_gives_the_first_failing_query_s_error() {
+        let echo = Echo(Default::default());
+        for _ in 0..20 {
+            let err = select_many(&echo, ["a", "fail 1", "b", "fail 2", "c"], &[]).unwrap_err();
+            assert!(err.to_string().contains("fail 1"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_built_in_query_parsed_once_is_the_query_parsed_afresh() {
+        // The parser names anonymous blank nodes and aggregates at random
+        // (32 hexadecimal digits): compare without those names.
+        fn unnamed(query: &spargebra::Query) -> String {
+            let text = query.to_string();
+            let mut out = String::new();
+            let mut word = String::new();
+            for c in text.chars().chain(std::iter::once(' ')) {
+                if c.is_ascii_alphanumeric() {
+                    word.push(c);
+                    continue;
+                }
+                let random = word.len() == 32 && word.chars().all(|c| c.is_ascii_hexdigit());
+                out.push_str(if random { "name" } else { &word });
+                word.clear();
+                out.push(c);
+            }
+            out
+        }
+        for q in QUERIES {
+            let fresh = unnamed(&spargebra::SparqlParser::new().parse_query(q.text).unwrap());
+            assert_eq!(unnamed(&parse_query(q.text).unwrap()), fresh, "{}", q.name);
+            assert_eq!(
+                unnamed(&parse_query(q.text).unwrap()),
+                fresh,
+                "{} (cached)",
+                q.name
+            );
+        }
     }
 
     #[test]

@@ -672,12 +672,10 @@ fn answer(results: QueryResults<'_>) -> Result<Answer, Error> {
             let mut rows = Vec::new();
             for solution in solutions {
                 let solution = solution.map_err(|e| Error::Query(e.to_string()))?;
-                rows.push(
-                    variables
-                        .iter()
-                        .map(|v| solution.get(v.as_str()).cloned())
-                        .collect(),
-                );
+                // The values come in the order of the variables.
+                let mut row = solution.values().to_vec();
+                row.resize(variables.len(), None);
+                rows.push(row);
             }
             Answer::Solutions(Solutions { variables, rows })
         }

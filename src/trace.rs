@@ -204,6 +204,17 @@ fn brief_by_id(backend: &dyn Backend, id: &str) -> Result<Option<BriefInfo>, Err
     }))
 }
 
+/// The queries a trace of one brief runs, each once, on two threads:
+/// longest first, so that the threads finish close together.
+pub const QUERIES: [&str; 6] = [
+    "trace-quotes",
+    "trace-nodes",
+    "trace-edges",
+    "trace-attribution",
+    "trace-hypotheses",
+    "trace-dates",
+];
+
 fn query(name: &str) -> &'static str {
     named_query(name).map(|q| q.text).unwrap_or_default()
 }
@@ -271,18 +282,36 @@ fn trace_brief(
 ) -> Result<BriefTrace, Error> {
     let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
     let bindings = [("graph".to_string(), Term::from(graph))];
-    // Longest first, so that the two threads finish close together.
-    let [node_rows, quote_rows, edge_rows, attribution_rows, hyp_rows] = select_many(
-        backend,
-        [
-            query("trace-nodes"),
-            query("trace-quotes"),
-            query("trace-edges"),
-            query("trace-attribution"),
-            query("trace-hypotheses"),
-        ],
-        &bindings,
-    )?;
+    let [
+        quote_rows,
+        node_rows,
+        edge_rows,
+        attribution_rows,
+        hyp_rows,
+        date_rows,
+    ] = select_many(backend, QUERIES.map(query), &bindings)?;
+
+    let mut dates: BTreeMap<String, (String, bool)> = BTreeMap::new();
+    let r = Rows::new(&date_rows);
+    for row in &date_rows.rows {
+        let Some(node) = r.text(row, "node") else {
+            continue;
+        };
+        let date = match (
+            r.text(row, "date"),
+            r.text(row, "startDate"),
+            r.text(row, "endDate"),
+        ) {
+            (Some(d), _, _) if r.text(row, "approximate").is_some_and(|a| a == "true") => {
+                format!("{d}~")
+            }
+            (Some(d), _, _) => d,
+            (None, Some(s), Some(e)) => format!("{s}/{e}"),
+            _ => continue,
+        };
+        let inferred = r.text(row, "dateInferred").is_some_and(|v| v == "true");
+        dates.insert(node, (date, inferred));
+    }
 
     let mut quotes: BTreeMap<String, QuoteInfo> = BTreeMap::new();
     let r = Rows::new(&quote_rows);
@@ -322,23 +351,15 @@ fn trace_brief(
         let Some(iri) = r.text(row, "node") else {
             continue;
         };
-        let date = match (
-            r.text(row, "date"),
-            r.text(row, "startDate"),
-            r.text(row, "endDate"),
-        ) {
-            (Some(d), _, _) if r.text(row, "approximate").is_some_and(|a| a == "true") => {
-                Some(format!("{d}~"))
-            }
-            (Some(d), _, _) => Some(d),
-            (None, Some(s), Some(e)) => Some(format!("{s}/{e}")),
-            _ => None,
-        };
         let (said_by, source, quote) = (
             said_by.remove(&iri),
             sources.remove(&iri),
             quotes.remove(&iri),
         );
+        let (date, date_inferred) = match dates.remove(&iri) {
+            Some((date, inferred)) => (Some(date), inferred),
+            None => (None, false),
+        };
         nodes.insert(
             iri.clone(),
             TraceNode {
@@ -350,7 +371,7 @@ fn trace_brief(
                 hedge: r.text(row, "hedge"),
                 quote,
                 date,
-                date_inferred: r.text(row, "dateInferred").is_some_and(|v| v == "true"),
+                date_inferred,
                 said_by,
                 source,
                 strong: false,
@@ -382,7 +403,7 @@ fn trace_brief(
         list.entry(to).or_default().push(edge);
     }
     for edges in supporters.values_mut().chain(attackers.values_mut()) {
-        edges.sort_by_key(|e| sort_key(&nodes, &e.from));
+        edges.sort_by_cached_key(|e| sort_key(&nodes, &e.from));
     }
     let graph = Graph {
         nodes: &nodes,
