@@ -112,9 +112,10 @@ pub trait Backend: Sync {
 }
 
 /// Runs `N` SELECT queries with the same bindings on two threads and gives
-/// their answers in order. Each thread takes the next query not yet taken,
-/// so put the longest first: a trace then takes about as long as its
-/// longest query, and a thread that starts late only takes less of the work.
+/// their answers in order, or the error of the first query that failed.
+/// Each thread takes the next query not yet taken, so with the longest put
+/// first the two finish close together, and a thread that starts late or
+/// runs slow only takes less of the work.
 pub fn select_many<const N: usize>(
     backend: &dyn Backend,
     queries: [&str; N],
