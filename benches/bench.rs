@@ -26,6 +26,10 @@ use argmap::sparql::{Backend, bind_query, named_query};
 use argmap::trace::{briefs, trace};
 use oxigraph::model::{NamedNode, Term};
 
+// The binary's allocator, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     let n = values.len();
