@@ -570,8 +570,8 @@ mod tests {
                     continue;
                 }
                 // A random 128-bit number in hexadecimal, without leading zeros.
-                let random = (20..=32).contains(&word.len())
-                    && word.chars().all(|c| c.is_ascii_hexdigit());
+                let random =
+                    (20..=32).contains(&word.len()) && word.chars().all(|c| c.is_ascii_hexdigit());
                 out.push_str(if random { "name" } else { &word });
                 word.clear();
                 out.push(c);
