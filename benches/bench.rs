@@ -47,27 +47,26 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// CPU time of the calling thread, in milliseconds: on a shared machine it
-/// varies far less than wall time, since waiting for a core is not counted.
-fn thread_cpu_ms() -> f64 {
+/// CPU time of `clock`, in milliseconds: on a shared machine it varies far
+/// less than wall time, since waiting for a core is not counted.
+fn cpu_ms(clock: libc::clockid_t) -> f64 {
     let mut t = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: `t` is a valid timespec for the call to write.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    unsafe { libc::clock_gettime(clock, &mut t) };
     t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
 }
 
-/// CPU time of the whole process (every thread), in milliseconds.
+/// CPU time of the calling thread.
+fn thread_cpu_ms() -> f64 {
+    cpu_ms(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// CPU time of the whole process (every thread).
 fn process_cpu_ms() -> f64 {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid timespec for the call to write.
-    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
-    t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
+    cpu_ms(libc::CLOCK_PROCESS_CPUTIME_ID)
 }
 
 /// The trace's queries with `?graph` bound, as one query: the UNION of
