@@ -12,6 +12,7 @@ mod knowledge_base;
 mod link;
 mod lint;
 mod matrix;
+mod pinned;
 mod queries;
 mod remote;
 mod report;
