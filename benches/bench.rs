@@ -20,10 +20,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use argmap::KnowledgeBase;
-use argmap::check::{Disk, check_map};
-use argmap::compile::compile;
+use argmap::map::check::{Disk, check_map};
+use argmap::read::briefs::briefs;
+use argmap::read::trace::trace;
 use argmap::sparql::{Backend, bind_query, named_query};
-use argmap::trace::{briefs, trace};
+use argmap::store::compile::compile;
 use oxigraph::model::{NamedNode, Term};
 
 // The binary's allocator, so that the figures are the binary's.
@@ -77,7 +78,7 @@ fn trace_query(graph: &Term) -> spargebra::Query {
     let bindings = [("graph".to_string(), graph.clone())];
     let mut union: Option<GraphPattern> = None;
     let mut variables: Vec<spargebra::term::Variable> = Vec::new();
-    for name in argmap::trace::QUERIES {
+    for name in argmap::read::trace::QUERIES {
         let text = named_query(name).expect("a named query").text;
         let spargebra::Query::Select { pattern, .. } =
             bind_query(text, &bindings).expect("it binds")
@@ -184,7 +185,7 @@ fn bench_compile(rest: &[String]) {
     let runs: usize = rest[0].parse().expect("RUNS");
     let paths: Vec<PathBuf> = rest[1..]
         .iter()
-        .map(|p| argmap::check::map_path(p.as_ref()))
+        .map(|p| argmap::map::check::map_path(p.as_ref()))
         .collect();
     let iris = argmap::vocab::Iris::new(argmap::vocab::DEFAULT_BASE);
     let mut serial = Vec::new();
@@ -201,9 +202,9 @@ fn bench_compile(rest: &[String]) {
     let mut parallel = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let (maps, _) = argmap::load::check_maps(&paths, &Disk);
+        let (maps, _) = argmap::store::load::check_maps(&paths, &Disk);
         let maps = maps.expect("the maps check");
-        argmap::load::compile_maps(&maps, &iris, |_, q| {
+        argmap::store::load::compile_maps(&maps, &iris, |_, q| {
             std::hint::black_box(q);
             Ok(())
         })

@@ -171,17 +171,18 @@ fn every_araucaria_map_imports_with_its_texts_and_inferences_and_survives_a_roun
         // brief_graph, writer), one brief per in-memory store: the graph
         // queries cost in proportion to the store, and 661 exports from one
         // store holding all 661 briefs take minutes.
-        let map = argmap::import::import(file, &text, brief, false)
+        let map = argmap::interchange::import(file, &text, brief, false)
             .map
             .unwrap();
         let kb = argmap::KnowledgeBase::in_memory().unwrap();
         kb.replace_graphs(&[argmap::store::GraphData {
             graph: oxigraph::model::NamedNode::new(iris.graph(brief)).unwrap(),
-            quads: argmap::compile::compile(&map, &iris),
+            quads: argmap::store::compile::compile(&map, &iris),
         }])
         .unwrap();
-        let graph = argmap::graph::brief_graph(&kb, brief).unwrap();
-        let back: Value = serde_json::from_str(&argmap::aif::write_json(&graph)).unwrap();
+        let graph = argmap::read::graph::brief_graph(&kb, brief).unwrap();
+        let back: Value =
+            serde_json::from_str(&argmap::interchange::aif::write_json(&graph)).unwrap();
         assert_eq!(
             content_of_json(&back),
             expected,

@@ -128,7 +128,7 @@ fn every_argdown_fixture_imports_as_argdown_itself_reads_it() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     store.ok(&args);
     for file in &files {
-        let id = argmap::import::default_id(file);
+        let id = argmap::interchange::default_id(file);
         let (statements, arguments, relations) = model_in_store(&store, &id);
         let (want_statements, want_arguments, want_relations) = reference(file);
         assert_eq!(statements, want_statements, "{id}: statement titles");

@@ -452,15 +452,15 @@ fn no_fixture_crashes_argmap() {
 
 /// Imports `text` from `path` and reads it back as a graph from an
 /// in-memory store, as `import` then `export` do.
-fn through_store(path: &Path, text: &str) -> Option<argmap::graph::BriefGraph> {
+fn through_store(path: &Path, text: &str) -> Option<argmap::read::graph::BriefGraph> {
     use argmap::store::GraphData;
-    let map = argmap::import::import(path, text, "rt", false).map?;
+    let map = argmap::interchange::import(path, text, "rt", false).map?;
     let iris = argmap::vocab::Iris::default();
     let kb = argmap::KnowledgeBase::in_memory().unwrap();
     kb.replace_graphs(&[
         GraphData {
             graph: oxigraph::model::NamedNode::new(iris.graph("rt")).unwrap(),
-            quads: argmap::compile::compile(&map, &iris),
+            quads: argmap::store::compile::compile(&map, &iris),
         },
         GraphData {
             graph: oxigraph::model::NamedNode::new(argmap::vocab::ONTOLOGY).unwrap(),
@@ -468,14 +468,14 @@ fn through_store(path: &Path, text: &str) -> Option<argmap::graph::BriefGraph> {
         },
     ])
     .unwrap();
-    Some(argmap::graph::brief_graph(&kb, "rt").unwrap())
+    Some(argmap::read::graph::brief_graph(&kb, "rt").unwrap())
 }
 
 /// What a round trip keeps: every node's kind and text, and the supports
 /// and oppositions by the texts they join.
 type Content = (Vec<(String, String)>, Vec<(String, String, String)>);
 
-fn content(graph: &argmap::graph::BriefGraph) -> Content {
+fn content(graph: &argmap::read::graph::BriefGraph) -> Content {
     let text = |iri: &str| graph.node(iri).map(|n| n.text.clone()).unwrap_or_default();
     let mut nodes: Vec<(String, String)> = graph
         .nodes
@@ -494,11 +494,11 @@ fn content(graph: &argmap::graph::BriefGraph) -> Content {
 }
 
 /// Exports a graph in the interchange format of `path`.
-fn export_as(path: &Path, graph: &argmap::graph::BriefGraph) -> String {
+fn export_as(path: &Path, graph: &argmap::read::graph::BriefGraph) -> String {
     if path.extension().is_some_and(|e| e == "json") {
-        argmap::aif::write_json(graph)
+        argmap::interchange::aif::write_json(graph)
     } else {
-        argmap::argdown::write(graph)
+        argmap::interchange::argdown::write(graph)
     }
 }
 

@@ -9,8 +9,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let checked = argmap::aif::read(Path::new("fuzz.json"), text, "fuzz");
+    let checked = argmap::interchange::aif::read(Path::new("fuzz.json"), text, "fuzz");
     if let Some(map) = &checked.map {
-        argmap::compile::compile(map, &argmap::vocab::Iris::default());
+        argmap::store::compile::compile(map, &argmap::vocab::Iris::default());
     }
 });

@@ -5,7 +5,7 @@
 //! between its offsets.
 #![no_main]
 
-use argmap::anchor::{Found, Text};
+use argmap::map::anchor::{Found, Text};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -9,8 +9,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let checked = argmap::argdown::read(Path::new("fuzz.argdown"), text, "fuzz");
+    let checked = argmap::interchange::argdown::read(Path::new("fuzz.argdown"), text, "fuzz");
     if let Some(map) = &checked.map {
-        argmap::compile::compile(map, &argmap::vocab::Iris::default());
+        argmap::store::compile::compile(map, &argmap::vocab::Iris::default());
     }
 });

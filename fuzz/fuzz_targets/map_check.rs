@@ -7,7 +7,7 @@
 use std::io;
 use std::path::Path;
 
-use argmap::check::{MapFiles, check_map};
+use argmap::map::check::{MapFiles, check_map};
 use libfuzzer_sys::fuzz_target;
 
 struct Memory<'a> {
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let checked = check_map(Path::new("fuzz/map.toml"), &files);
     if let Some(map) = &checked.map {
         // A map that checks must compile.
-        argmap::compile::compile(map, &argmap::vocab::Iris::default());
+        argmap::store::compile::compile(map, &argmap::vocab::Iris::default());
     }
     for d in &checked.diagnostics {
         let _ = d.to_string();

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use argmap::KnowledgeBase;
-use argmap::graph::BriefGraph;
+use argmap::read::graph::BriefGraph;
 use argmap::store::GraphData;
 use argmap::vocab::Iris;
 use libfuzzer_sys::fuzz_target;
@@ -16,7 +16,7 @@ use oxigraph::model::NamedNode;
 
 /// Imports `text` and reads it back from an in-memory store.
 fn through_store(path: &Path, text: &str) -> Option<BriefGraph> {
-    let map = argmap::import::import(path, text, "fuzz", false).map?;
+    let map = argmap::interchange::import(path, text, "fuzz", false).map?;
     let iris = Iris::default();
     let kb = KnowledgeBase::in_memory().unwrap();
     // With the ontology, as `argmap import` stores it: the graph's queries
@@ -24,7 +24,7 @@ fn through_store(path: &Path, text: &str) -> Option<BriefGraph> {
     kb.replace_graphs(&[
         GraphData {
             graph: NamedNode::new(iris.graph("fuzz")).unwrap(),
-            quads: argmap::compile::compile(&map, &iris),
+            quads: argmap::store::compile::compile(&map, &iris),
         },
         GraphData {
             graph: NamedNode::new(argmap::vocab::ONTOLOGY).unwrap(),
@@ -32,7 +32,7 @@ fn through_store(path: &Path, text: &str) -> Option<BriefGraph> {
         },
     ])
     .unwrap();
-    Some(argmap::graph::brief_graph(&kb, "fuzz").unwrap())
+    Some(argmap::read::graph::brief_graph(&kb, "fuzz").unwrap())
 }
 
 /// What a round trip keeps: each proposition's kind and text, and each
@@ -68,9 +68,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let exported = if aif {
-        argmap::aif::write_json(&first)
+        argmap::interchange::aif::write_json(&first)
     } else {
-        argmap::argdown::write(&first)
+        argmap::interchange::argdown::write(&first)
     };
     let Some(second) = through_store(path, &exported) else {
         panic!("the export does not import again:\n{exported}");

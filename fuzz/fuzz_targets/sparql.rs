@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if argmap::serve::nesting_depth(text) > argmap::serve::DEFAULT_MAX_DEPTH {
+    if argmap::sparql::guard::nesting_depth(text) > argmap::sparql::guard::DEFAULT_MAX_DEPTH {
         return;
     }
     let graph: Term = NamedNode::new_unchecked("https://w3id.org/argmap/kb/graph/fuzz").into();

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use argmap::check::{Disk, check_map, map_path};
-use argmap::diagnostic::has_errors;
+use argmap::map::check::{Disk, check_map, map_path};
+use argmap::map::diagnostic::has_errors;
 use clap::{Args, ValueEnum};
 
 use super::{Global, Reported, print};

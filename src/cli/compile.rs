@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use argmap::check::{Disk, check_map, map_path};
-use argmap::compile::compile;
-use argmap::diagnostic::has_errors;
+use argmap::map::check::{Disk, check_map, map_path};
+use argmap::map::diagnostic::has_errors;
+use argmap::store::compile::compile;
 
 use clap::Args;
 

@@ -122,18 +122,18 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         return Err(Reported(2).into());
     }
     let kb = global.read_store()?;
-    let interchange_graph = || -> Result<argmap::graph::BriefGraph> {
+    let interchange_graph = || -> Result<argmap::read::graph::BriefGraph> {
         let Scope::Brief(id) = &scope else {
             unreachable!("checked above")
         };
-        Ok(argmap::graph::brief_graph(kb.as_ref(), id)?)
+        Ok(argmap::read::graph::brief_graph(kb.as_ref(), id)?)
     };
     if interchange {
         let graph = interchange_graph()?;
         let text = match args.format {
-            ExportFormat::Aif => argmap::aif::write_json(&graph),
-            ExportFormat::AifRdf => argmap::aif::write_rdf(&graph)?,
-            _ => argmap::argdown::write(&graph),
+            ExportFormat::Aif => argmap::interchange::aif::write_json(&graph),
+            ExportFormat::AifRdf => argmap::interchange::aif::write_rdf(&graph)?,
+            _ => argmap::interchange::argdown::write(&graph),
         };
         return match &args.output {
             Some(path) => write_whole(path, &text),
@@ -234,7 +234,7 @@ pub fn read_rdf(
     file: &Path,
     format: Option<RdfInput>,
     graph: Option<&oxigraph::model::NamedNode>,
-) -> Option<Result<Vec<argmap::store::GraphData>, argmap::diagnostic::Diagnostic>> {
+) -> Option<Result<Vec<argmap::store::GraphData>, argmap::map::diagnostic::Diagnostic>> {
     let format = match format {
         Some(f) => f.format(),
         None => argmap::export::rdf::format_of(file)?,
@@ -242,7 +242,7 @@ pub fn read_rdf(
     let data = match std::fs::read(file) {
         Ok(data) => data,
         Err(e) => {
-            return Some(Err(argmap::diagnostic::Diagnostic::error(
+            return Some(Err(argmap::map::diagnostic::Diagnostic::error(
                 file,
                 None,
                 format!("cannot read the file: {e}"),

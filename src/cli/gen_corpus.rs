@@ -5,10 +5,10 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use argmap::check::Disk;
 use argmap::corpus::{Corpus, CorpusConfig};
-use argmap::load::{check_maps, compile_maps};
+use argmap::map::check::Disk;
 use argmap::store::KnowledgeBase;
+use argmap::store::load::{check_maps, compile_maps};
 use clap::Args;
 
 use super::Global;

@@ -5,10 +5,10 @@ use std::time::Instant;
 
 use anyhow::Result;
 use argmap::KnowledgeBase;
-use argmap::compile::compile;
-use argmap::diagnostic::{Diagnostic, has_errors};
-use argmap::import::{default_id, import};
+use argmap::interchange::{default_id, import};
+use argmap::map::diagnostic::{Diagnostic, has_errors};
 use argmap::store::GraphData;
+use argmap::store::compile::compile;
 use argmap::vocab::ONTOLOGY;
 use clap::Args;
 use oxigraph::model::NamedNode;
@@ -63,15 +63,19 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
     let mut graphs = Vec::new();
     let mut ids: Vec<(String, PathBuf)> = Vec::new();
     for file in &args.files {
-        let text = match std::fs::read(file).map(argmap::check::text_of) {
+        let text = match std::fs::read(file).map(argmap::map::text::text_of) {
             Ok(Ok(text)) => text,
             Ok(Err(e)) => {
                 diagnostics.push(
-                    Diagnostic::error(file, argmap::check::read_error_position(&e), e.to_string())
-                        .with_help(
-                            argmap::check::not_text_help(&e)
-                                .unwrap_or_else(|| "save the file as UTF-8".into()),
-                        ),
+                    Diagnostic::error(
+                        file,
+                        argmap::map::text::read_error_position(&e),
+                        e.to_string(),
+                    )
+                    .with_help(
+                        argmap::map::text::not_text_help(&e)
+                            .unwrap_or_else(|| "save the file as UTF-8".into()),
+                    ),
                 );
                 continue;
             }

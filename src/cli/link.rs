@@ -8,9 +8,9 @@ use argmap::link::{
     Candidate, Decision, EndpointSearch, Index, LinkRecord, Options, Provenance,
     endpoint_candidates, entities_of, links_graph, links_quads, now_utc, reconcile, store_entities,
 };
-use argmap::remote::{Auth, EndpointConfig, Remote};
+use argmap::render::table;
+use argmap::sparql::remote::{Auth, EndpointConfig, Remote};
 use argmap::store::GraphData;
-use argmap::trace::table;
 use clap::{Args, ValueEnum};
 use oxigraph::model::{NamedNode, Term};
 
@@ -292,7 +292,7 @@ fn file_name(file: &Path) -> String {
 }
 
 fn remote_name(url: &str) -> String {
-    argmap::remote::redact(url)
+    argmap::sparql::remote::redact(url)
 }
 
 fn render(candidates: &[Candidate], format: TableFormat) -> Result<String> {

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use argmap::check::{Disk, map_path};
-use argmap::lint::lint_map;
-use argmap::seed::{Bundled, MAP_PATH};
+use argmap::map::check::{Disk, map_path};
+use argmap::map::lint::lint_map;
+use argmap::map::seed::{Bundled, MAP_PATH};
 use clap::{Args, ValueEnum};
 
 use super::{Global, Reported, print};

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use argmap::check::{Disk, map_path};
-use argmap::load::{Progress, check_maps, load_maps};
+use argmap::map::check::{Disk, map_path};
 use argmap::store::GraphData;
+use argmap::store::load::{Progress, check_maps, load_maps};
 use clap::Args;
 use oxigraph::model::NamedNode;
 
@@ -53,7 +53,7 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
     }
     let (maps, mut diagnostics) = check_maps(&map_files, &Disk);
     diagnostics.extend(rdf_diagnostics);
-    let maps = maps.filter(|_| !argmap::diagnostic::has_errors(&diagnostics));
+    let maps = maps.filter(|_| !argmap::map::diagnostic::has_errors(&diagnostics));
     for d in diagnostics.iter().filter(|d| !d.is_error()) {
         eprintln!("{d}");
     }

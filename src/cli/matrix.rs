@@ -1,7 +1,7 @@
 //! `argmap matrix`: the competing-hypotheses (ACH) matrix of each question, with scores, diagnosticity and sensitivity.
 
 use anyhow::Result;
-use argmap::matrix::{matrix, to_csv, to_html, to_json, to_text};
+use argmap::read::matrix::{matrix, to_csv, to_html, to_json, to_text};
 use clap::{Args, ValueEnum};
 
 use super::{Global, print};

@@ -29,8 +29,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use argmap::KnowledgeBase;
-use argmap::remote::{Auth, EndpointConfig, Remote};
 use argmap::sparql::Backend;
+use argmap::sparql::remote::{Auth, EndpointConfig, Remote};
 use argmap::vocab::{DEFAULT_BASE, Iris};
 use clap::{Parser, Subcommand};
 
@@ -370,9 +370,9 @@ impl Global {
         self.note(&format!(
             "no store at {} yet: using the bundled brief {}",
             path.display(),
-            argmap::seed::ID
+            argmap::map::seed::ID
         ));
-        let checked = argmap::seed::bundled();
+        let checked = argmap::map::seed::bundled();
         let Some(map) = checked.map else {
             return Err(argmap::Error::Invalid(checked.diagnostics).into());
         };
@@ -381,7 +381,7 @@ impl Global {
         let graphs = vec![
             argmap::store::GraphData {
                 graph: oxigraph::model::NamedNode::new_unchecked(iris.graph(&map.id)),
-                quads: argmap::compile::compile(&map, &iris),
+                quads: argmap::store::compile::compile(&map, &iris),
             },
             argmap::store::GraphData {
                 graph: oxigraph::model::NamedNode::new_unchecked(argmap::vocab::ONTOLOGY),

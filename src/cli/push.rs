@@ -4,7 +4,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
-use argmap::remote::WriteMethod;
+use argmap::sparql::remote::WriteMethod;
 use argmap::vocab::ONTOLOGY;
 use clap::Args;
 use oxigraph::model::{NamedNode, Triple};
@@ -42,7 +42,7 @@ pub fn run(args: PushArgs, global: &Global) -> Result<()> {
         )));
     }
     let kb = global.open_store()?;
-    let known: Vec<String> = argmap::trace::briefs(&kb)?
+    let known: Vec<String> = argmap::read::briefs::briefs(&kb)?
         .into_iter()
         .map(|b| b.id)
         .collect();

@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Result, bail};
-use argmap::diagnostic::{Diagnostic, Position};
+use argmap::map::diagnostic::{Diagnostic, Position};
+use argmap::render::table;
 use argmap::sparql::{Answer, QUERIES, lexical, named_query, parse_param};
-use argmap::trace::table;
 use clap::{Args, ValueEnum};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Term, Variable};
@@ -82,16 +82,16 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
                     "cannot read the query file {name}: {e}; give a named query (argmap query --list) or the path of a .rq file"
                 ))
             })?;
-            match argmap::check::text_of(bytes) {
+            match argmap::map::text::text_of(bytes) {
                 Ok(text) => text,
                 Err(e) => bail!(argmap::Error::Invalid(vec![
                     Diagnostic::error(
                         Path::new(name),
-                        argmap::check::read_error_position(&e),
+                        argmap::map::text::read_error_position(&e),
                         e.to_string()
                     )
                     .with_help(
-                        argmap::check::not_text_help(&e)
+                        argmap::map::text::not_text_help(&e)
                             .unwrap_or_else(|| "save the query as UTF-8".into())
                     )
                 ])),
@@ -101,7 +101,7 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
             Some(q) => q.text.to_string(),
             None => {
                 let names: Vec<&str> = QUERIES.iter().map(|q| q.name).collect();
-                let near = argmap::diagnostic::nearest(name, &names)
+                let near = argmap::map::diagnostic::nearest(name, &names)
                     .map(|n| format!("did you mean `{n}`? "))
                     .unwrap_or_default();
                 bail!(argmap::Error::NotFound(format!(

@@ -4,9 +4,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Result;
-use argmap::serve::{
-    Config, DEFAULT_MAX_BODY, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ROWS, DEFAULT_QUEUE, serve,
-};
+use argmap::serve::{Config, DEFAULT_MAX_BODY, DEFAULT_MAX_ROWS, DEFAULT_QUEUE, serve};
+use argmap::sparql::guard::DEFAULT_MAX_DEPTH;
 use clap::Args;
 
 use super::Global;

@@ -1,7 +1,7 @@
 //! `argmap trace`: how each hypothesis is supported, down to the evidence, its quotes and sources.
 
 use anyhow::Result;
-use argmap::trace::{to_json, to_text, trace};
+use argmap::read::trace::{to_json, to_text, trace};
 use clap::{Args, ValueEnum};
 
 use super::{Global, print};

@@ -8,7 +8,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer, RdfSyn
 use oxigraph::model::{GraphName, NamedNode, Quad};
 
 use crate::Error;
-use crate::diagnostic::{Diagnostic, Position};
+use crate::map::diagnostic::{Diagnostic, Position};
 
 /// JSON-LD deeper than this is refused before parsing: the parser recurses
 /// and a few thousand levels overflow the stack.
@@ -117,7 +117,7 @@ pub fn read(
     }
     // A PDF, an image or UTF-16 under an RDF name is named for what it is,
     // not reported as a syntax error at its first byte.
-    if let Some(kind) = crate::check::kind_of(data) {
+    if let Some(kind) = crate::map::text::kind_of(data) {
         return Err(Diagnostic::error(
             path,
             None,

@@ -14,11 +14,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Position};
-use crate::graph::BriefGraph;
-use crate::import::{claim, empty_map, make_hypothesis, warning};
-use crate::model::*;
+use crate::interchange::common::{self, claim, empty_map, make_hypothesis, warning};
+use crate::map::check::Checked;
+use crate::map::diagnostic::{Diagnostic, Position};
+use crate::map::model::*;
+use crate::read::graph::BriefGraph;
 
 /// A statement (equivalence class) or an argument, by title.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -779,7 +779,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
     let mut map = empty_map(path, id, &title, "Argdown");
     let mut used = BTreeSet::new();
     let mut index: BTreeMap<Ref, usize> = BTreeMap::new();
-    let builtin = crate::hedge::builtin_table();
+    let builtin = crate::map::hedge::builtin_table();
     let refs = doc
         .statements
         .iter()
@@ -802,7 +802,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         let i = map.propositions.len();
         for (k, v, at) in &entry.data {
             match k.as_str() {
-                "hedge" => match crate::hedge::lookup(v, &[], &builtin) {
+                "hedge" => match crate::map::hedge::lookup(v, &[], &builtin) {
                     Some(e) => {
                         prop.hedge = Some(Hedge {
                             text: v.clone(),
@@ -814,7 +814,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
                             .with_help("use a word of the table, such as `likely`, `could` or `almost certainly`"),
                     ),
                 },
-                "date" => match crate::date::parse_date(v) {
+                "date" => match crate::map::date::parse_date(v) {
                     Ok(date) => {
                         prop.date = Some(Dated {
                             date,
@@ -919,7 +919,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
             }
         }
     }
-    map.relations = crate::import::relations(relations);
+    map.relations = common::relations(relations);
     // A statement given a second source keeps the last one; a source that
     // no statement cites any more is not kept (Argdown could not write it).
     let cited: BTreeSet<usize> = map.propositions.iter().filter_map(|p| p.source).collect();
@@ -990,7 +990,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A title that Argdown accepts: no brackets.
-fn title_of(node: &crate::graph::Node) -> String {
+fn title_of(node: &crate::read::graph::Node) -> String {
     node.identifier
         .clone()
         .unwrap_or_else(|| node.key.clone())

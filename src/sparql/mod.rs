@@ -8,6 +8,10 @@ use oxigraph::model::{Literal, NamedNode, Term, Triple, Variable};
 use spargebra::algebra::GraphPattern;
 use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern};
 
+pub mod federate;
+pub mod guard;
+pub mod remote;
+
 /// A named query: its name, its text, and what its header says it answers.
 pub struct NamedQuery {
     pub name: &'static str,
@@ -16,7 +20,7 @@ pub struct NamedQuery {
 
 macro_rules! named {
     ($($name:literal),* $(,)?) => {
-        &[$(NamedQuery { name: $name, text: include_str!(concat!("../queries/", $name, ".rq")) }),*]
+        &[$(NamedQuery { name: $name, text: include_str!(concat!("../../queries/", $name, ".rq")) }),*]
     };
 }
 
@@ -249,11 +253,11 @@ pub fn bind_query(
 ) -> Result<spargebra::Query, crate::Error> {
     // The parser recurses on brackets: a query nested thousands deep would
     // overflow the stack and abort the process, so it is refused unparsed.
-    let depth = crate::serve::nesting_depth(query);
-    if depth > crate::serve::DEFAULT_MAX_DEPTH {
+    let depth = guard::nesting_depth(query);
+    if depth > guard::DEFAULT_MAX_DEPTH {
         return Err(crate::Error::Syntax(format!(
             "the query nests brackets {depth} deep; at most {} levels are taken",
-            crate::serve::DEFAULT_MAX_DEPTH
+            guard::DEFAULT_MAX_DEPTH
         )));
     }
     let mut parsed = parse_query(query)?;

@@ -4,7 +4,7 @@
 //! keys argmap does not use are ignored, and a defect (an edge to a missing
 //! node, a scheme node with no premise or no conclusion) is a warning that
 //! names it while the rest imports. `--strict` turns those warnings into
-//! errors (see [`crate::import::import`]).
+//! errors (see [`crate::interchange::import`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -14,11 +14,11 @@ use oxigraph::model::{Literal, NamedNode, Triple};
 use serde_json::{Value, json};
 
 use crate::Error;
-use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Position};
-use crate::graph::BriefGraph;
-use crate::import::{claim, empty_map, key_of, make_hypothesis, warning};
-use crate::model::*;
+use crate::interchange::common::{self, claim, empty_map, key_of, make_hypothesis, warning};
+use crate::map::check::Checked;
+use crate::map::diagnostic::{Diagnostic, Position};
+use crate::map::model::*;
+use crate::read::graph::BriefGraph;
 use crate::vocab::{AIF, RDF, RDFS};
 
 /// The YA text that marks an I-node as a hypothesis.
@@ -344,7 +344,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
             }
         }
     }
-    map.relations = crate::import::relations(relations);
+    map.relations = common::relations(relations);
     for p in hypotheses {
         make_hypothesis(&mut map, p);
     }

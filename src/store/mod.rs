@@ -24,8 +24,11 @@ use crate::Error;
 use crate::sparql::{Answer, Backend, Solutions};
 use crate::vocab::{ONTOLOGY, PREFIXES};
 
+pub mod compile;
+pub mod load;
+
 /// The ontology, built into the binary.
-pub const ONTOLOGY_TTL: &str = include_str!("../ontology/argmap.ttl");
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/argmap.ttl");
 
 /// The bulk loader's memory target, in megabytes, shared by its threads.
 /// Larger batches gain little speed and cost resident memory.
@@ -617,7 +620,7 @@ impl KnowledgeBase {
     /// endpoints over HTTP (oxigraph's client: rustls with the webpki
     /// roots, so HTTPS endpoints need no system certificates), each call
     /// limited to `timeout`. A SERVICE joined with a part of the query that
-    /// stays in the store is made selective first ([`crate::federate`]).
+    /// stays in the store is made selective first ([`crate::sparql::federate`]).
     pub fn run_federated(
         &self,
         query: &str,
@@ -640,7 +643,7 @@ impl KnowledgeBase {
                     .map_err(|e| Error::Query(e.to_string()))?,
             )
         };
-        let query = crate::federate::bind_services(query, bindings, &local)?;
+        let query = crate::sparql::federate::bind_services(query, bindings, &local)?;
         let results = SparqlEvaluator::new()
             .with_http_timeout(timeout)
             .for_query(query)

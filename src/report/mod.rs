@@ -19,13 +19,14 @@ use oxigraph::model::{NamedNode, Term};
 
 use crate::Error;
 use crate::export::{self, Selection, svg};
-use crate::graph::{BriefGraph, brief_graph};
-use crate::matrix::{BriefMatrix, Cell, QuestionMatrix, matrix};
+use crate::read::briefs::briefs;
+use crate::read::graph::{BriefGraph, brief_graph};
+use crate::read::matrix::{BriefMatrix, Cell, QuestionMatrix, matrix};
+use crate::read::trace::{BriefTrace, HypothesisTrace, TraceNode, trace};
 use crate::sparql::{Backend, Solutions, lexical, named_query};
-use crate::trace::{BriefTrace, HypothesisTrace, TraceNode, briefs, trace};
 
-const STYLE: &str = include_str!("report/report.css");
-const SCRIPT: &str = include_str!("report/report.js");
+const STYLE: &str = include_str!("report.css");
+const SCRIPT: &str = include_str!("report.js");
 
 /// The most nodes the map draws in full. Past it the map keeps the
 /// questions, hypotheses and claims (the evidence stays in the trees, the
@@ -139,7 +140,7 @@ pub fn choose_brief(backend: &dyn Backend, wanted: Option<&str>) -> Result<Strin
                 ))
             }),
         None => {
-            if let Some(b) = all.iter().find(|b| b.id == crate::seed::ID) {
+            if let Some(b) = all.iter().find(|b| b.id == crate::map::seed::ID) {
                 return Ok(b.id.clone());
             }
             if all.len() == 1 {
@@ -466,7 +467,7 @@ fn write_about(out: &mut String, report: &Report, places: &Places) {
     );
     fact("Identifier", Some(meta.iri.clone()));
     out.push_str("</dl>\n");
-    let questions: Vec<&crate::graph::Node> = report
+    let questions: Vec<&crate::read::graph::Node> = report
         .graph
         .nodes
         .iter()
@@ -918,8 +919,8 @@ fn write_matrix(out: &mut String, report: &Report, places: &Places) {
         for (label, pick) in [
             (
                 "Support (weighted)",
-                (|h: &crate::matrix::HypothesisScore| h.support)
-                    as fn(&crate::matrix::HypothesisScore) -> f64,
+                (|h: &crate::read::matrix::HypothesisScore| h.support)
+                    as fn(&crate::read::matrix::HypothesisScore) -> f64,
             ),
             ("Inconsistency (weighted)", |h| h.inconsistency),
         ] {
@@ -1008,7 +1009,7 @@ fn write_actors(out: &mut String, report: &Report, places: &Places) {
         out.push_str("<p>The map names no actor.</p>\n</section>\n");
         return;
     }
-    let nodes: HashMap<&str, &crate::graph::Node> = report
+    let nodes: HashMap<&str, &crate::read::graph::Node> = report
         .graph
         .nodes
         .iter()

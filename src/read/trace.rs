@@ -13,17 +13,9 @@ use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 
 use crate::Error;
+use crate::read::briefs::{BriefInfo, brief_by_id, briefs};
+use crate::render::table;
 use crate::sparql::{Backend, Solutions, lexical, named_query, select_many};
-
-/// A brief in the store.
-#[derive(Debug, Clone, Serialize)]
-pub struct BriefInfo {
-    pub id: String,
-    pub iri: String,
-    pub graph: String,
-    pub title: String,
-    pub rights: String,
-}
 
 /// The trace of one brief.
 #[derive(Debug, Clone, Serialize)]
@@ -168,40 +160,6 @@ fn hedge_vs_support(
         summary.sources,
         if summary.sources == 1 { "" } else { "s" },
     ))
-}
-
-/// Lists the briefs in the store.
-pub fn briefs(backend: &dyn Backend) -> Result<Vec<BriefInfo>, Error> {
-    let rows = backend.select(query("briefs"), &[])?;
-    let r = Rows::new(&rows);
-    Ok(rows
-        .rows
-        .iter()
-        .map(|row| BriefInfo {
-            id: r.text(row, "id").unwrap_or_default(),
-            iri: r.text(row, "brief").unwrap_or_default(),
-            graph: r.text(row, "graph").unwrap_or_default(),
-            title: r.text(row, "title").unwrap_or_default(),
-            rights: r.text(row, "rights").unwrap_or_default(),
-        })
-        .collect())
-}
-
-/// The brief whose id is `id`, if the store holds it.
-fn brief_by_id(backend: &dyn Backend, id: &str) -> Result<Option<BriefInfo>, Error> {
-    let bindings = [(
-        "id".to_string(),
-        Term::from(oxigraph::model::Literal::new_simple_literal(id)),
-    )];
-    let rows = backend.select(query("briefs"), &bindings)?;
-    let r = Rows::new(&rows);
-    Ok(rows.rows.first().map(|row| BriefInfo {
-        id: id.to_string(),
-        iri: r.text(row, "brief").unwrap_or_default(),
-        graph: r.text(row, "graph").unwrap_or_default(),
-        title: r.text(row, "title").unwrap_or_default(),
-        rights: r.text(row, "rights").unwrap_or_default(),
-    }))
 }
 
 /// The queries a trace of one brief runs, each once, on two threads:
@@ -819,38 +777,4 @@ fn write_node(out: &mut String, n: &TraceNode, indent: &str, last: bool, relatio
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A plain-text table with a header, columns padded to their widest cell.
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let line = |out: &mut String, cells: Vec<&str>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}", w = *w))
-            .collect();
-        let _ = writeln!(out, "{}", padded.join("  ").trim_end());
-    };
-    line(&mut out, header.to_vec());
-    line(
-        &mut out,
-        widths
-            .iter()
-            .map(|w| "-".repeat(*w))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str)
-            .collect(),
-    );
-    for row in rows {
-        line(&mut out, row.iter().map(String::as_str).collect());
-    }
-    out
 }

@@ -1,12 +1,12 @@
 //! The validated map: what `check` produces and `compile` consumes.
 //!
 //! Unlike the raw map, the model holds no spans and no serde, and every
-//! reference is an index that [`crate::check`] has resolved, so it cannot
+//! reference is an index that [`crate::map::check`] has resolved, so it cannot
 //! dangle.
 
-use crate::anchor::Anchor;
-use crate::date::{Date, Day};
-use crate::hedge::HedgeEntry;
+use crate::map::anchor::Anchor;
+use crate::map::date::{Date, Day};
+use crate::map::hedge::HedgeEntry;
 
 /// One brief and its map, checked.
 #[derive(Debug, Clone)]

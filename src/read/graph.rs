@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use oxigraph::model::{NamedNode, Term};
 
 use crate::Error;
+use crate::read::briefs::{BriefInfo, briefs};
 use crate::sparql::{Backend, lexical, named_query};
-use crate::trace::{BriefInfo, briefs};
 
 /// One node of a brief's graph.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,9 +17,10 @@ use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 
 use crate::Error;
-use crate::model::Consistency;
+use crate::map::model::Consistency;
+use crate::read::briefs::{BriefInfo, briefs};
+use crate::render::table;
 use crate::sparql::{Backend, Solutions, lexical, named_query};
-use crate::trace::{BriefInfo, briefs, table};
 
 /// The weight of an Admiralty reliability grade, in hundredths: A completely
 /// reliable 1.00, B usually 0.80, C fairly 0.60, D not usually 0.40, E

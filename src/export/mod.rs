@@ -1,7 +1,7 @@
 //! Exporting the store, a brief or one hypothesis's support tree: what to export (the scope), the quads for RDF, and the picture model every drawing format writes.
 //!
 //! RDF formats write quads ([`rdf`], [`jsonld`]); drawing formats write a
-//! [`Picture`] built from [`crate::graph`] ([`dot`], [`svg`] with its own
+//! [`Picture`] built from [`crate::read::graph`] ([`dot`], [`svg`] with its own
 //! [`layout`], [`graphml`], [`mermaid`], [`cytoscape`]). Every read goes
 //! through [`Backend`], so export works on a remote endpoint too.
 
@@ -19,9 +19,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::Error;
-use crate::graph::{BriefGraph, brief_graph};
+use crate::read::briefs::briefs;
+use crate::read::graph::{BriefGraph, brief_graph};
 use crate::sparql::{Backend, named_query};
-use crate::trace::briefs;
 use crate::vocab::{ARG, Iris, PREFIXES};
 
 /// What to export.
@@ -324,7 +324,7 @@ pub struct PicNode {
 pub struct PicEdge {
     pub from: usize,
     pub to: usize,
-    /// As in [`crate::graph::Edge`].
+    /// As in [`crate::read::graph::Edge`].
     pub kind: String,
     pub strong: bool,
 }
@@ -390,7 +390,7 @@ pub fn picture(selection: &Selection) -> Picture {
         }
         keep
     });
-    let nodes: Vec<&crate::graph::Node> = g
+    let nodes: Vec<&crate::read::graph::Node> = g
         .nodes
         .iter()
         .filter(|n| keep.as_ref().is_none_or(|k| k.contains(&n.iri)))

@@ -2,7 +2,7 @@
 //!
 //! This is the only module that knows TOML. It reports syntax errors, values
 //! of the wrong type and unknown keys (with the nearest known key), all at
-//! once; [`crate::check`] then turns the raw map into a validated model.
+//! once; [`crate::map::check`] then turns the raw map into a validated model.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::diagnostic::{Diagnostic, Position, nearest};
+use crate::map::diagnostic::{Diagnostic, Position, nearest};
 
 /// A string with the byte span of its value in `map.toml`.
 pub type Str = Spanned<String>;

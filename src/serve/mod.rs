@@ -22,13 +22,15 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults};
 use serde_json::json;
 
+use crate::Error;
+use crate::read::trace;
+use crate::sparql::guard::{DEFAULT_MAX_DEPTH, nesting_depth};
 use crate::sparql::{Backend, lexical, named_query};
 use crate::store::{EvalOptions, KnowledgeBase};
 use crate::vocab::PREFIXES;
-use crate::{Error, trace};
 
 /// The page served at `/`: plain HTML, CSS and script, no external request.
-const INDEX_HTML: &str = include_str!("serve/index.html");
+const INDEX_HTML: &str = include_str!("index.html");
 
 /// Default wall-clock limit of one request.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -36,11 +38,6 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_MAX_ROWS: usize = 100_000;
 /// Default cap on a request body, in bytes.
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
-/// Default cap on the bracket nesting of a query or update. oxigraph's
-/// parser overflows a 2 MiB stack near 600 levels and any stack near 5,000,
-/// which kills the process; 128 leaves a wide margin and no real query
-/// comes near it.
-pub const DEFAULT_MAX_DEPTH: usize = 128;
 /// Default number of requests that may wait for a worker.
 pub const DEFAULT_QUEUE: usize = 128;
 /// Stack of each worker thread: evaluation recurses over the algebra.
@@ -437,8 +434,8 @@ impl Service {
             let media = media_type(request);
             let body = self.read_body(request)?;
             let text = || {
-                crate::check::text_of(body.clone()).map_err(|e| {
-                    let what = match e.get_ref().and_then(|i| i.downcast_ref::<crate::check::NotUtf8>()) {
+                crate::map::text::text_of(body.clone()).map_err(|e| {
+                    let what = match e.get_ref().and_then(|i| i.downcast_ref::<crate::map::text::NotUtf8>()) {
                         Some(n) => format!(
                             "the body is not UTF-8: byte {} (line {}, column {}) is not a UTF-8 character",
                             n.byte, n.position.line, n.position.column
@@ -960,94 +957,6 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// The deepest nesting of `(`, `[` and `{` in SPARQL text, outside strings,
-/// IRIs and comments, where a run of prefix operators (`!`, `-`, `+`, `^`)
-/// counts as that many levels more: the parser recurses on each. Counted before parsing: a parser that recurses on
-/// brackets overflows the stack on deep enough input, and that aborts the
-/// whole process. A `<` counts as an IRI's start only when a `>` follows
-/// with no character an IRI cannot hold, so `?a < ?b` is still an operator.
-pub fn nesting_depth(text: &str) -> usize {
-    let b = text.as_bytes();
-    let (mut i, mut depth, mut max, mut run) = (0, 0usize, 0usize, 0usize);
-    while i < b.len() {
-        match b[i] {
-            b'!' | b'-' | b'+' | b'^' => {
-                run += 1;
-                max = max.max(depth + run);
-                i += 1;
-                continue;
-            }
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
-            }
-            _ => run = 0,
-        }
-        match b[i] {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            q @ (b'"' | b'\'') => {
-                if b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q) {
-                    i += 3;
-                    while i < b.len()
-                        && !(b[i] == q && b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))
-                    {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 2;
-                } else {
-                    i += 1;
-                    while i < b.len() && b[i] != q && b[i] != b'\n' {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                }
-            }
-            b'<' => {
-                let mut j = i + 1;
-                while j < b.len()
-                    && !matches!(
-                        b[j],
-                        b'>' | b' '
-                            | b'\t'
-                            | b'\n'
-                            | b'\r'
-                            | b'<'
-                            | b'"'
-                            | b'{'
-                            | b'}'
-                            | b'|'
-                            | b'^'
-                            | b'`'
-                            | b'\\'
-                    )
-                {
-                    j += 1;
-                }
-                if b.get(j) == Some(&b'>') {
-                    i = j;
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    max
-}
-
 /// Admits at most `running` requests at once and lets at most `waiting`
 /// more wait for a slot.
 struct Gate {
@@ -1111,25 +1020,6 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn depth_skips_strings_iris_and_comments() {
-        assert_eq!(nesting_depth("SELECT * WHERE { ?s ?p ?o }"), 1);
-        assert_eq!(
-            nesting_depth("SELECT * WHERE { { ?s ?p \"{{{{\" } } # {{{{"),
-            2
-        );
-        assert_eq!(
-            nesting_depth("ASK { <http://x/{a}> ?p '''((('''. FILTER(?a < ?b) }"),
-            2
-        );
-        assert_eq!(nesting_depth(&"{".repeat(10_000)), 10_000);
-        assert_eq!(nesting_depth("ASK { FILTER(! ! !true) }"), 5);
-        assert_eq!(
-            nesting_depth("ASK { FILTER(?a != -1 && ?b = \"x\"^^<http://t>) }"),
-            4
-        );
-    }
 
     #[test]
     fn negotiation_prefers_quality_then_order() {

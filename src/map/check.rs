@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use crate::anchor::{Found, Text};
-use crate::date::{DATE_HELP, Date, parse_date};
-use crate::diagnostic::{Diagnostic, Position, has_errors, nearest};
-use crate::hedge::{HedgeEntry, builtin_table, lookup};
-use crate::model::*;
-use crate::parse::{RawMap, RawProposition, Str, parse_map};
+use crate::map::anchor::{Found, Text};
+use crate::map::date::{DATE_HELP, Date, parse_date};
+use crate::map::diagnostic::{Diagnostic, Position, has_errors, nearest};
+use crate::map::hedge::{HedgeEntry, builtin_table, lookup};
+use crate::map::model::*;
+use crate::map::parse::{RawMap, RawProposition, Str, parse_map};
+use crate::map::text::{not_text_help, read_error_position, text_of};
 
 /// Where a map's files come from: the disk, or text built into the binary.
 pub trait MapFiles {
@@ -32,104 +33,6 @@ impl MapFiles for Disk {
         let bytes = std::fs::read(path)?;
         text_of(bytes)
     }
-}
-
-/// A file's bytes as text: UTF-8, with a leading byte-order mark dropped
-/// (editors on Windows write one; it is not part of the text, so quote
-/// offsets count from the character after it). Bytes that are not UTF-8
-/// give a [`NotUtf8`] error with their line and column.
-pub fn text_of(bytes: Vec<u8>) -> io::Result<String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let at = e.utf8_error().valid_up_to();
-        let before = String::from_utf8_lossy(&bytes[..at]);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        io::Error::new(
-            io::ErrorKind::InvalidData,
-            NotUtf8 {
-                position: Position { line, column },
-                byte: at,
-                kind: kind_of(bytes),
-            },
-        )
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
-}
-
-/// What kind of file `bytes` are, by their first bytes, when that tells
-/// why they are not text: a file that is not what its name says.
-pub fn kind_of(bytes: &[u8]) -> Option<&'static str> {
-    const KINDS: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (a .docx, .odt or .xlsx is one)",
-        ),
-        (b"\x1f\x8b", "gzip-compressed"),
-        (b"\x7fELF", "a program (ELF)"),
-        (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
-        (b"\xff\xfe", "UTF-16 text"),
-        (b"\xfe\xff", "UTF-16 text"),
-    ];
-    KINDS
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, kind)| *kind)
-}
-
-/// A file that is not UTF-8 text, and where its first bad byte is.
-#[derive(Debug)]
-pub struct NotUtf8 {
-    pub position: Position,
-    /// The offset of the first bad byte.
-    pub byte: usize,
-    /// What the file is instead, when its first bytes tell.
-    pub kind: Option<&'static str>,
-}
-
-impl std::fmt::Display for NotUtf8 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(kind) = self.kind {
-            write!(f, "the file is {kind}, not UTF-8 text")
-        } else {
-            write!(
-                f,
-                "not UTF-8 text: byte {} (line {}, column {}) is not a UTF-8 character",
-                self.byte, self.position.line, self.position.column
-            )
-        }
-    }
-}
-
-impl std::error::Error for NotUtf8 {}
-
-/// How to fix a file that is not UTF-8 text, by what it is instead.
-pub fn not_text_help(e: &io::Error) -> Option<String> {
-    let n = e.get_ref()?.downcast_ref::<NotUtf8>()?;
-    Some(match n.kind {
-        Some("a PDF document") => {
-            "extract its text to a .txt file (e.g. `pdftotext -layout brief.pdf brief.txt`)".into()
-        }
-        Some("UTF-16 text") => "convert it to UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)".into(),
-        Some(kind) => format!("give the path of the text file, not of {kind}"),
-        None => "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8` for Latin-1)".into(),
-    })
-}
-
-/// Where an error from [`MapFiles::read`] points in its file, if it says.
-pub fn read_error_position(e: &io::Error) -> Option<Position> {
-    e.get_ref()
-        .and_then(|inner| inner.downcast_ref::<NotUtf8>())
-        // A file of another kind is wrong as a whole, not at a place.
-        .filter(|n| n.kind.is_none())
-        .map(|n| n.position)
 }
 
 /// The outcome of checking one map: the model when there is no error, and every problem.
@@ -284,7 +187,7 @@ impl Checker<'_> {
             }
             Some(d) => match parse_date(d.get_ref()) {
                 Ok(Date::Single {
-                    day: day @ crate::date::Day::Day(..),
+                    day: day @ crate::map::date::Day::Day(..),
                     approximate: false,
                 }) => Some(day),
                 Ok(_) => {
@@ -691,7 +594,7 @@ impl Checker<'_> {
             .map(|(key, a)| {
                 let what = format!("[actor.{}]", key.get_ref());
                 let a = a.get_ref();
-                let kind = self.one_of(&a.kind, crate::model::ACTOR_KINDS, "kind", key, &what);
+                let kind = self.one_of(&a.kind, crate::map::model::ACTOR_KINDS, "kind", key, &what);
                 let (iri, links) = self.links(&a.iri, &a.links);
                 Actor {
                     key: key.get_ref().clone(),
@@ -755,7 +658,7 @@ impl Checker<'_> {
             .map(|(key, s)| {
                 let what = format!("[source.{}]", key.get_ref());
                 let s = s.get_ref();
-                let kind = self.one_of(&s.kind, crate::model::SOURCE_KINDS, "kind", key, &what);
+                let kind = self.one_of(&s.kind, crate::map::model::SOURCE_KINDS, "kind", key, &what);
                 let reliability = s.reliability.as_ref().and_then(|r| {
                     let value = r.get_ref();
                     match value.as_str() {
@@ -815,7 +718,7 @@ impl Checker<'_> {
                     text: self.required(&e.text, "text", key, &what),
                     date: date.unwrap_or(Dated {
                         date: Date::Single {
-                            day: crate::date::Day::Year(0),
+                            day: crate::map::date::Day::Year(0),
                             approximate: false,
                         },
                         inferred: false,
@@ -1077,7 +980,7 @@ impl Checker<'_> {
 
     /// Reports each cycle of support once, at the first edge that closes it.
     fn cycles(&mut self, raw: &RawMap, propositions: &[Proposition], relations: &[Relation]) {
-        for path in crate::model::support_cycles(propositions.len(), relations) {
+        for path in crate::map::model::support_cycles(propositions.len(), relations) {
             let keys: Vec<&str> = path.iter().map(|&i| propositions[i].key.as_str()).collect();
             let message = format!("support cycle: {}", keys.join(" → "));
             let key = keys[keys.len() - 2];

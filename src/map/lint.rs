@@ -11,11 +11,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::check::{MapFiles, check_map};
-use crate::diagnostic::{Diagnostic, Position};
-use crate::hedge::{HedgeEntry, builtin_table, contains_words, normalise};
-use crate::model::{Map, Status};
-use crate::parse::{RawMap, RawProposition, Str, parse_map};
+use crate::map::check::{MapFiles, check_map};
+use crate::map::diagnostic::{Diagnostic, Position};
+use crate::map::hedge::{HedgeEntry, builtin_table, contains_words, normalise};
+use crate::map::model::{Map, Status};
+use crate::map::parse::{RawMap, RawProposition, Str, parse_map};
 
 /// Words that mark an inference, not an observation, when a quote carries them.
 pub const INFERENCE_MARKERS: &[&str] = &[

@@ -3,14 +3,14 @@
 use std::io;
 use std::path::Path;
 
-use crate::check::{Checked, MapFiles, check_map};
+use crate::map::check::{Checked, MapFiles, check_map};
 
 /// The bundled brief's id.
 pub const ID: &str = "kinu-co-17-32";
 /// Where the bundled map lives in the source tree; also the name its diagnostics carry.
 pub const MAP_PATH: &str = "seeds/kinu-co-17-32/map.toml";
-const MAP: &str = include_str!("../seeds/kinu-co-17-32/map.toml");
-const TEXT: &str = include_str!("../seeds/kinu-co-17-32/brief.txt");
+const MAP: &str = include_str!("../../seeds/kinu-co-17-32/map.toml");
+const TEXT: &str = include_str!("../../seeds/kinu-co-17-32/brief.txt");
 
 /// Serves the bundled map and text instead of the disk.
 pub struct Bundled;

@@ -297,7 +297,7 @@ impl<'a> Text<'a> {
                     .map(|&(s, e)| &self.text[s..e])
                     .collect();
                 (
-                    crate::diagnostic::edit_distance(&quote, &candidate.join(" ")),
+                    crate::map::diagnostic::edit_distance(&quote, &candidate.join(" ")),
                     window,
                 )
             })

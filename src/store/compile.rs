@@ -8,9 +8,9 @@
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-use crate::anchor::Anchor;
-use crate::date::{Date, Day};
-use crate::model::*;
+use crate::map::anchor::Anchor;
+use crate::map::date::{Date, Day};
+use crate::map::model::*;
 use crate::vocab::*;
 
 /// Compiles `map` to quads, with data IRIs from `iris`.

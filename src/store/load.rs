@@ -16,10 +16,10 @@ use std::sync::mpsc::sync_channel;
 use oxigraph::model::{NamedNode, Quad};
 
 use crate::Error;
-use crate::check::{MapFiles, check_map};
-use crate::compile::compile;
-use crate::diagnostic::Diagnostic;
-use crate::model::Map;
+use crate::map::check::{MapFiles, check_map};
+use crate::map::diagnostic::Diagnostic;
+use crate::map::model::Map;
+use crate::store::compile::compile;
 use crate::store::{GraphData, KnowledgeBase};
 use crate::vocab::{Iris, ONTOLOGY};
 
@@ -116,7 +116,7 @@ pub fn check_maps(
             map,
         });
     }
-    if crate::diagnostic::has_errors(&diagnostics) {
+    if crate::map::diagnostic::has_errors(&diagnostics) {
         return (None, diagnostics);
     }
     (Some(maps), diagnostics)

@@ -1,0 +1,9 @@
+//! What the commands show, built in Rust from graph-scoped SPARQL answers: the briefs of a store, a brief's graph, the support trace and the competing-hypotheses matrix.
+//!
+//! Everything here reads through [`crate::sparql::Backend`], so the same
+//! code serves the local store and a remote endpoint.
+
+pub mod briefs;
+pub mod graph;
+pub mod matrix;
+pub mod trace;
