@@ -4,7 +4,9 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use anyhow::Result;
-use argmap::serve::{Config, DEFAULT_MAX_BODY, DEFAULT_MAX_ROWS, DEFAULT_QUEUE, serve};
+use argmap::serve::{
+    Config, DEFAULT_MAX_BODY, DEFAULT_MAX_ROWS, DEFAULT_QUEUE, DEFAULT_TIMEOUT, serve,
+};
 use argmap::sparql::guard::DEFAULT_MAX_DEPTH;
 use clap::Args;
 
@@ -20,7 +22,7 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
     bind: SocketAddr,
     /// Wall-clock limit of one request in seconds; past it the query is cancelled and answered 503
-    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    #[arg(long, default_value_t = DEFAULT_TIMEOUT.as_secs_f64(), value_name = "SECONDS")]
     timeout: f64,
     /// Results with more rows than this are refused with an error, never cut
     #[arg(long, default_value_t = DEFAULT_MAX_ROWS, value_name = "N")]
