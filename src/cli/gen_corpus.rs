@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use argmap::corpus::{Corpus, CorpusConfig};
@@ -56,43 +56,10 @@ pub fn run(args: GenCorpusArgs, global: &Global) -> Result<()> {
         fs::write(&map, &brief.map).with_context(|| format!("cannot write {}", map.display()))?;
         paths.push(map);
     }
-    let mut quads = 0usize;
-    if let Some(file) = &args.nquads {
-        let (maps, diagnostics) = check_maps(&paths, &Disk);
-        let Some(maps) = maps else {
-            // A generated map that fails its check is a bug in the generator.
-            let first = diagnostics
-                .iter()
-                .find(|d| d.is_error())
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            return Err(argmap::Error::Internal(format!(
-                "a generated map does not pass its check: {first}"
-            ))
-            .into());
-        };
-        let out =
-            fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?;
-        let mut out = BufWriter::new(out);
-        let iris = global.iris();
-        let mut line = String::new();
-        let mut write = |q: &oxigraph::model::Quad| -> Result<(), argmap::Error> {
-            use std::fmt::Write as _;
-            line.clear();
-            let _ = writeln!(line, "{q} .");
-            quads += 1;
-            out.write_all(line.as_bytes())
-                .map_err(|e| argmap::Error::Io(format!("cannot write {}: {e}", file.display())))
-        };
-        compile_maps(&maps, &iris, |_, compiled| {
-            compiled.iter().try_for_each(&mut write)
-        })?;
-        for q in KnowledgeBase::ontology_quads()? {
-            write(&q)?;
-        }
-        out.flush()
-            .with_context(|| format!("cannot write {}", file.display()))?;
-    }
+    let quads = match &args.nquads {
+        Some(file) => write_nquads(&paths, file, global)?,
+        None => 0,
+    };
     if !global.quiet {
         let also = match &args.nquads {
             Some(file) => format!(", and {quads} quads to {}", file.display()),
@@ -107,4 +74,44 @@ pub fn run(args: GenCorpusArgs, global: &Global) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Writes the compiled corpus and the ontology to `file` as N-Quads; returns how many quads.
+fn write_nquads(paths: &[PathBuf], file: &Path, global: &Global) -> Result<usize> {
+    let (maps, diagnostics) = check_maps(paths, &Disk);
+    let Some(maps) = maps else {
+        // A generated map that fails its check is a bug in the generator.
+        let first = diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return Err(argmap::Error::Internal(format!(
+            "a generated map does not pass its check: {first}"
+        ))
+        .into());
+    };
+    let out =
+        fs::File::create(file).with_context(|| format!("cannot create {}", file.display()))?;
+    let mut out = BufWriter::new(out);
+    let iris = global.iris();
+    let mut quads = 0usize;
+    let mut line = String::new();
+    let mut write = |q: &oxigraph::model::Quad| -> Result<(), argmap::Error> {
+        use std::fmt::Write as _;
+        line.clear();
+        let _ = writeln!(line, "{q} .");
+        quads += 1;
+        out.write_all(line.as_bytes())
+            .map_err(|e| argmap::Error::Io(format!("cannot write {}: {e}", file.display())))
+    };
+    compile_maps(&maps, &iris, |_, compiled| {
+        compiled.iter().try_for_each(&mut write)
+    })?;
+    for q in KnowledgeBase::ontology_quads()? {
+        write(&q)?;
+    }
+    out.flush()
+        .with_context(|| format!("cannot write {}", file.display()))?;
+    Ok(quads)
 }
