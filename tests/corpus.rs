@@ -1,4 +1,4 @@
-//! `argmap gen-corpus`: generated maps pass `check`, a seed gives the same bytes, and a generated corpus loads and traces.
+//! `argmap gen-corpus`: generated maps pass `check`, a seed gives the same bytes, a generated corpus loads and traces, and the options the benchmarks use do what they say.
 
 use std::fs;
 use std::path::Path;
@@ -157,4 +157,105 @@ fn a_large_brief_is_as_large_as_asked_and_a_corpus_loads_and_traces() {
     let extra = extra.to_string_lossy();
     store.ok(&["load", &extra]);
     assert!(store.ok(&["list"]).contains("brief-00006"));
+}
+
+#[test]
+fn hypotheses_and_exclusive_questions_are_as_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    generate(
+        &out,
+        &[
+            "--briefs",
+            "3",
+            "--hypotheses",
+            "4",
+            "--exclusive",
+            "--seed",
+            "5",
+        ],
+    );
+    for entry in fs::read_dir(&out).unwrap() {
+        let map = fs::read_to_string(entry.unwrap().path().join("map.toml")).unwrap();
+        assert_eq!(map.matches("\n[hypothesis.").count(), 4);
+        assert!(!map.contains("exclusive = false"), "{map}");
+    }
+    let output = argmap()
+        .arg("check")
+        .arg("--deny-warnings")
+        .args(fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    // Fewer than two hypotheses would leave a question unanswered: a usage error.
+    let refused = argmap()
+        .args(["gen-corpus", "--briefs", "1", "--hypotheses", "1", "--out"])
+        .arg(dir.path().join("none"))
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+}
+
+#[test]
+fn the_roster_links_to_its_true_matches_and_never_to_a_decoy() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let dataset = dir.path().join("dataset.ttl");
+    generate(
+        &out,
+        &[
+            "--briefs",
+            "2",
+            "--actors",
+            "40",
+            "--link-dataset",
+            dataset.to_str().unwrap(),
+        ],
+    );
+    let map = fs::read_to_string(out.join("brief-00002/map.toml")).unwrap();
+    assert_eq!(map.matches("\n[actor.roster-").count(), 40);
+    let store = TempStore::new();
+    let briefs: Vec<String> = ["brief-00001", "brief-00002"]
+        .iter()
+        .map(|b| out.join(b).to_string_lossy().into_owned())
+        .collect();
+    store.ok(&["load", &briefs[0], &briefs[1]]);
+    let table = store.ok(&[
+        "link",
+        "--with",
+        dataset.to_str().unwrap(),
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&table).unwrap();
+    let linked: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| r["decision"] == "linked")
+        .map(|r| {
+            let entity = r["entity"].as_str().unwrap();
+            let key = entity.rsplit('/').next().unwrap().to_string();
+            (key, r["candidate"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(linked.len(), 40, "{table}");
+    for (key, candidate) in &linked {
+        assert_eq!(candidate, &format!("http://example.org/roster/match/{key}"));
+    }
+    // The organisations' person namesakes are told apart by type, not by name.
+    assert!(rows.iter().any(|r| r["decision"] == "type-mismatch"));
+    // A dataset with no roster to reconcile is a usage error.
+    let refused = argmap()
+        .args([
+            "gen-corpus",
+            "--briefs",
+            "1",
+            "--link-dataset",
+            "x.ttl",
+            "--out",
+        ])
+        .arg(dir.path().join("none"))
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
 }

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use argmap::corpus::{Corpus, CorpusConfig};
+use argmap::corpus::{Corpus, CorpusConfig, roster};
 use argmap::map::check::Disk;
 use argmap::store::KnowledgeBase;
 use argmap::store::load::{check_maps, compile_maps};
@@ -16,7 +16,7 @@ use super::Global;
 /// Write N synthetic briefs (brief.txt and map.toml each) of the shape of a real mapped brief; the same seed gives the same bytes
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap gen-corpus --briefs 500 --seed 1 --out corpus --nquads corpus.nq\n  argmap gen-corpus --briefs 1 --evidence 2000 --out big     # one large brief\n  argmap load corpus/*/"
+    after_help = "Examples:\n  argmap gen-corpus --briefs 500 --seed 1 --out corpus --nquads corpus.nq\n  argmap gen-corpus --briefs 1 --evidence 2000 --out big     # one large brief\n  argmap gen-corpus --briefs 1 --hypotheses 4 --exclusive --out ach   # rival hypotheses, ranked by `matrix`\n  argmap gen-corpus --briefs 1 --actors 10000 --link-dataset people.ttl --out roster\n  argmap load corpus/*/"
 )]
 pub struct GenCorpusArgs {
     /// How many briefs to write
@@ -34,6 +34,18 @@ pub struct GenCorpusArgs {
     /// Claims per brief [default: 10 to 15, drawn per brief]
     #[arg(long, value_name = "N")]
     claims: Option<usize>,
+    /// Hypotheses per brief, at least 2 [default: 3 to 6, drawn per brief]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(2..))]
+    hypotheses: Option<u16>,
+    /// Make every question's hypotheses exclusive, so that `matrix` ranks them [default: drawn per question]
+    #[arg(long)]
+    exclusive: bool,
+    /// Also declare N actors of unique names in every brief (every tenth an organisation), for `argmap link` to reconcile
+    #[arg(long, value_name = "N", value_parser = parse_roster)]
+    actors: Option<usize>,
+    /// Write a Turtle dataset to reconcile the --actors against: a true match of each, spelt another way, and a decoy
+    #[arg(long, value_name = "FILE", requires = "actors")]
+    link_dataset: Option<PathBuf>,
     /// Also write the compiled corpus (and the ontology) as one N-Quads file, for other stores to load
     #[arg(long, value_name = "FILE")]
     nquads: Option<PathBuf>,
@@ -44,6 +56,9 @@ pub fn run(args: GenCorpusArgs, global: &Global) -> Result<()> {
         seed: args.seed,
         evidence: args.evidence,
         claims: args.claims,
+        hypotheses: args.hypotheses.map(usize::from),
+        exclusive: args.exclusive.then_some(true),
+        roster: args.actors.unwrap_or(0),
     });
     let mut paths = Vec::with_capacity(args.briefs);
     for index in 0..args.briefs {
@@ -60,6 +75,10 @@ pub fn run(args: GenCorpusArgs, global: &Global) -> Result<()> {
         Some(file) => write_nquads(&paths, file, global)?,
         None => 0,
     };
+    if let Some(file) = &args.link_dataset {
+        fs::write(file, roster::dataset(args.actors.unwrap_or(0)))
+            .with_context(|| format!("cannot write {}", file.display()))?;
+    }
     if !global.quiet {
         let also = match &args.nquads {
             Some(file) => format!(", and {quads} quads to {}", file.display()),
@@ -114,4 +133,17 @@ fn write_nquads(paths: &[PathBuf], file: &Path, global: &Global) -> Result<usize
     out.flush()
         .with_context(|| format!("cannot write {}", file.display()))?;
     Ok(quads)
+}
+
+fn parse_roster(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if n > roster::MAX {
+        return Err(format!(
+            "at most {} actors have names of their own",
+            roster::MAX
+        ));
+    }
+    Ok(n)
 }

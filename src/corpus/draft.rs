@@ -25,6 +25,7 @@ pub struct Node {
 pub struct Draft<'a> {
     pub rng: SplitMix64,
     pub pools: &'a Pools,
+    config: &'a CorpusConfig,
     questions: usize,
     hypotheses: usize,
     claims: usize,
@@ -50,7 +51,7 @@ pub struct Draft<'a> {
 
 impl<'a> Draft<'a> {
     /// Draws the brief's sizes and the shared entities it will name.
-    pub fn start(config: &CorpusConfig, pools: &'a Pools, index: usize) -> Draft<'a> {
+    pub fn start(config: &'a CorpusConfig, pools: &'a Pools, index: usize) -> Draft<'a> {
         let mut rng = SplitMix64::new(
             config
                 .seed
@@ -58,7 +59,7 @@ impl<'a> Draft<'a> {
                 .wrapping_add(index as u64),
         );
         let questions = rng.between(1, 2);
-        let hypotheses = rng.between(3, 6);
+        let hypotheses = config.hypotheses.unwrap_or_else(|| rng.between(3, 6));
         let claims = config.claims.unwrap_or_else(|| rng.between(10, 15));
         let evidence = config.evidence.unwrap_or_else(|| rng.between(20, 40));
         // Serial numbers of fixed width make every quote occur exactly once.
@@ -79,6 +80,7 @@ impl<'a> Draft<'a> {
         Draft {
             rng,
             pools,
+            config,
             questions,
             hypotheses,
             claims,
@@ -115,7 +117,10 @@ impl<'a> Draft<'a> {
                 "what does {main_state} want to achieve in matter {}",
                 self.next_ref()
             );
-            let exclusive = self.rng.chance(50);
+            let exclusive = match self.config.exclusive {
+                Some(exclusive) => exclusive,
+                None => self.rng.chance(50),
+            };
             self.nodes.push(Node {
                 section: "question",
                 key: key.clone(),

@@ -15,11 +15,13 @@
 //! depend on nothing outside this folder. A brief is drawn in steps
 //! (`draft`: sizes and shared entities, questions, hypotheses, claims,
 //! evidence) from `pools` of shared entities, then written out
-//! (`write`).
+//! (`write`); [`roster`] adds actors of unique names, and a dataset to
+//! reconcile them against, for `argmap link`'s benchmarks.
 
 mod draft;
 mod pools;
 pub mod rng;
+pub mod roster;
 mod words;
 mod write;
 
@@ -34,6 +36,12 @@ pub struct CorpusConfig {
     pub evidence: Option<usize>,
     /// Claims per brief [default: 10–15].
     pub claims: Option<usize>,
+    /// Hypotheses per brief, at least 2 so that every question has one [default: 3–6].
+    pub hypotheses: Option<usize>,
+    /// Whether every question's hypotheses exclude each other [default: drawn per question].
+    pub exclusive: Option<bool>,
+    /// Roster actors declared in every brief, at most [`roster::MAX`] [default: none].
+    pub roster: usize,
 }
 
 /// One generated brief: its id (the folder's name), its text and its map.
@@ -73,7 +81,13 @@ impl Corpus {
         draft.close_shared();
         let title = format!("What does {} want? Brief {}", draft.main_state, index + 1);
         let text = write::text(&draft, &title);
-        let map = write::map(&mut draft, &title, self.config.seed, index);
+        let map = write::map(
+            &mut draft,
+            &title,
+            self.config.seed,
+            index,
+            self.config.roster,
+        );
         GeneratedBrief {
             id: Corpus::id(index),
             text,

@@ -130,3 +130,21 @@ pub const HEDGES: &[&str] = &[
 ];
 pub const CONFIDENCE: &[&str] = &["low", "moderate", "high"];
 pub const CLAIM_HEDGES: &[&str] = &["may", "could", "probably", "likely"];
+
+// The roster (`--actors`): names made of a family name and two syllables,
+// every combination different, and decoys whose last syllable is none of
+// `ROSTER_LAST`, so that a decoy is never the name of another actor.
+pub const ROSTER_FAMILY: &[&str] = &[
+    "Kim", "Ri", "Pak", "Choe", "Jang", "Han", "Ryu", "O", "Jo", "Kang", "Song", "Hwang", "Jon",
+    "Mun", "Yun", "Sin", "An", "Ho", "Paek", "Chon",
+];
+pub const ROSTER_FIRST: &[&str] = &[
+    "yong", "jong", "chol", "song", "myong", "hyok", "sun", "gwang", "il", "nam", "su", "chun",
+    "ho", "hui", "jin", "dok", "man", "sok", "ung", "bom", "tae", "yon", "ok", "gil", "hak",
+    "pyong", "rim", "sam", "jae", "gun",
+];
+pub const ROSTER_LAST: &[&str] = &[
+    "ho", "un", "il", "chol", "nam", "su", "jin", "ae", "gyu", "sik", "hwan", "ryong", "bok",
+    "hun", "ik", "mo", "sang", "dal", "byol", "gon", "hyon", "ju", "po", "ran",
+];
+pub const DECOY_LAST: &[&str] = &["xa", "xo", "xu", "xe"];

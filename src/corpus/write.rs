@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::draft::Draft;
+use super::roster;
 
 /// A TOML basic string.
 pub fn quoted(text: &str) -> String {
@@ -62,7 +63,7 @@ pub fn text(draft: &Draft, title: &str) -> String {
 }
 
 /// The map: the brief's metadata, its nodes, then the shared entities it names.
-pub fn map(draft: &mut Draft, title: &str, seed: u64, index: usize) -> String {
+pub fn map(draft: &mut Draft, title: &str, seed: u64, index: usize, roster: usize) -> String {
     let mut map = String::new();
     metadata(&mut map, draft, title, seed, index);
     for node in &draft.nodes {
@@ -75,6 +76,7 @@ pub fn map(draft: &mut Draft, title: &str, seed: u64, index: usize) -> String {
     }
     sources(&mut map, draft);
     actors(&mut map, draft);
+    roster::sections(&mut map, roster);
     events(&mut map, draft);
     map
 }
