@@ -18,7 +18,7 @@ use std::process::Output;
 use std::time::Duration;
 
 use crate::common::{argmap, expect_file, root};
-use crate::serve::Server;
+use crate::servers::ArgmapServer;
 
 /// Nesting depth of the generated deep inputs.
 const DEEP: usize = 10_000;
@@ -358,7 +358,7 @@ fn summary(answer: &[u8]) -> String {
 
 #[test]
 fn bad_http_requests() {
-    let server = Server::start(&[]);
+    let server = ArgmapServer::start(&[]);
     let cases = cases("serve");
     for dir in &cases {
         let tmp = tempfile::tempdir().unwrap();

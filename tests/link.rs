@@ -7,12 +7,13 @@
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::{TempStore, root};
+use crate::servers::{ArgmapServer, Process, SparqlServer, free_port};
 
 fn data(name: &str) -> PathBuf {
     root().join("tests/data/link").join(name)
@@ -196,73 +197,9 @@ fn imported_links_keep_apart_from_reconciled_and_written_ones() {
     assert!(!rows.contains("http://example.org/elsewhere"));
 }
 
-/// An oxigraph server on a free port holding `file` in its default graph,
-/// as a public knowledge base holds its data; killed on drop.
-struct Served {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Served {
-    fn start(file: &std::path::Path) -> Served {
-        let dir = tempfile::tempdir().unwrap();
-        let location = dir.path().join("data");
-        let loaded = Command::new("oxigraph")
-            .arg("load")
-            .arg("--location")
-            .arg(&location)
-            .arg("--file")
-            .arg(file)
-            .output()
-            .expect("oxigraph runs (scripts/setup.sh --tests installs it)");
-        assert!(loaded.status.success(), "{loaded:?}");
-        let port = free_port();
-        let child = Command::new("oxigraph")
-            .arg("serve")
-            .arg("--location")
-            .arg(&location)
-            .arg("--bind")
-            .arg(format!("127.0.0.1:{port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("oxigraph serve starts");
-        let until = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < until, "the server did not listen");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Served {
-            child,
-            port,
-            _dir: dir,
-        }
-    }
-
-    fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/query", self.port)
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .port()
-}
-
 #[test]
 fn reconciliation_against_an_endpoint_finds_what_the_file_finds() {
-    let kb = Served::start(&data("decoys.ttl"));
+    let kb = SparqlServer::oxigraph_holding(&data("decoys.ttl"));
     let store = TempStore::with_seed();
     let from_file = store.ok(&[
         "link",
@@ -275,7 +212,7 @@ fn reconciliation_against_an_endpoint_finds_what_the_file_finds() {
     let from_endpoint = store.ok(&[
         "link",
         "--against-endpoint",
-        &kb.url(),
+        &kb.query_url(),
         "--batch-size",
         "40",
         "--delay-ms",
@@ -304,7 +241,13 @@ fn reconciliation_against_an_endpoint_finds_what_the_file_finds() {
             .any(|(_, t)| t.ends_with("kim-jong-il"))
     );
     // Written, the links name the endpoint as their dataset.
-    store.ok(&["link", "--against-endpoint", &kb.url(), "--delay-ms", "0"]);
+    store.ok(&[
+        "link",
+        "--against-endpoint",
+        &kb.query_url(),
+        "--delay-ms",
+        "0",
+    ]);
     let datasets = store.ok(&[
         "query",
         "--sparql",
@@ -312,14 +255,13 @@ fn reconciliation_against_an_endpoint_finds_what_the_file_finds() {
         "--format",
         "csv",
     ]);
-    assert!(datasets.contains(&kb.url()), "{datasets}");
+    assert!(datasets.contains(&kb.query_url()), "{datasets}");
 }
 
 #[test]
 fn endpoint_requests_come_in_batches_with_a_pause_and_name_argmap() {
     // A stand-in endpoint that records each request and answers with no rows.
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
+    let (listener, port) = crate::servers::listener();
     let recorder = std::thread::spawn(move || {
         let mut seen: Vec<(Instant, String)> = Vec::new();
         listener
@@ -404,7 +346,7 @@ fn service_in_query_joins_the_store_with_a_local_endpoint_through_the_links() {
          <http://example.org/kb/kim-jong-il> wdt:P569 \"1903-04-05\"^^xsd:date .\n",
     )
     .unwrap();
-    let kb = Served::start(kb_file.path());
+    let kb = SparqlServer::oxigraph_holding(kb_file.path());
     let store = TempStore::with_seed();
     store.ok(&["link", "--with", data("decoys.ttl").to_str().unwrap()]);
     let out = store.ok(&[
@@ -413,7 +355,7 @@ fn service_in_query_joins_the_store_with_a_local_endpoint_through_the_links() {
         "--brief",
         "kinu-co-17-32",
         "--param",
-        &format!("kb={}", kb.url()),
+        &format!("kb={}", kb.query_url()),
         "--format",
         "csv",
     ]);
@@ -430,7 +372,7 @@ fn service_in_query_joins_the_store_with_a_local_endpoint_through_the_links() {
         "--brief",
         "kinu-co-17-32",
         "--param",
-        &format!("kb={}", kb.url()),
+        &format!("kb={}", kb.query_url()),
         "--no-service",
     ]);
     assert!(!refused.status.success());
@@ -438,43 +380,29 @@ fn service_in_query_joins_the_store_with_a_local_endpoint_through_the_links() {
 
 #[test]
 fn serve_calls_out_with_service_only_when_allowed() {
-    let kb = Served::start(&data("decoys.ttl"));
+    let kb = SparqlServer::oxigraph_holding(&data("decoys.ttl"));
     let store = TempStore::with_seed();
     let query = format!(
         "SELECT ?l WHERE {{ SERVICE <{}> {{ <http://example.org/kb/russia> <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}",
-        kb.url()
+        kb.query_url()
     );
     for (flags, allowed) in [(&[][..], false), (&["--allow-service"][..], true)] {
-        let port = free_port();
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("argmap"))
-            .arg("--store")
-            .arg(store.path())
-            .args(["serve", "--quiet", "--bind", &format!("127.0.0.1:{port}")])
-            .args(flags)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        let until = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < until);
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let out = Command::new("curl")
-            .args(["-sS", "-w", "\n%{http_code}", "-H", "Accept: text/csv"])
-            .arg("--data-urlencode")
-            .arg(format!("query={query}"))
-            .arg(format!("http://127.0.0.1:{port}/sparql"))
-            .output()
-            .unwrap();
-        let _ = child.kill();
-        let _ = child.wait();
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let server = ArgmapServer::on(&store.path(), flags);
+        let (code, _, text) = server.curl(
+            "/sparql",
+            &[
+                "-H",
+                "Accept: text/csv",
+                "--data-urlencode",
+                &format!("query={query}"),
+            ],
+        );
+        drop(server);
         if allowed {
-            assert!(text.ends_with("\n200"), "{text}");
+            assert_eq!(code, 200, "{text}");
             assert!(text.contains("Russia"), "{text}");
         } else {
-            assert!(text.ends_with("\n403"), "{text}");
+            assert_eq!(code, 403, "{text}");
         }
     }
 }
@@ -498,31 +426,26 @@ fn service_over_https_checks_the_certificate_against_the_webpki_roots() {
         .expect("openssl runs (scripts/setup.sh --tests installs it)");
     assert!(made.status.success(), "{made:?}");
     let port = free_port();
-    let mut server = Command::new("openssl")
-        .args(["s_server", "-quiet", "-www", "-accept"])
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("-cert")
-        .arg(&cert)
-        .arg("-key")
-        .arg(&key)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let until = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < until, "the TLS server did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let server = Process::listening(
+        Command::new("openssl")
+            .args(["s_server", "-quiet", "-www", "-accept"])
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("-cert")
+            .arg(&cert)
+            .arg("-key")
+            .arg(&key)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+        port,
+        "the TLS server",
+    );
     let store = TempStore::with_seed();
     let out = store.run(&[
         "query",
         "--sparql",
         &format!("SELECT * WHERE {{ SERVICE <https://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"),
     ]);
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(stderr.contains("certificate"), "{stderr}");

@@ -4,216 +4,19 @@
 //! SIGKILL) names the complete graphs, a second push after a restart
 //! completes the data quad for quad, and `trace`, `list` and named queries
 //! read remotely print byte for byte what they print on the local store.
-//! The servers are started here, by [`Server`], and killed when it drops;
+//! The servers are started by [`SparqlServer`], and killed when it drops;
 //! `scripts/setup.sh --tests` installs them.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::common::{TempStore, argmap, seed_dir};
+use crate::servers::{Engine, SparqlServer};
 
 /// How many generated briefs go with the seed.
 const GENERATED: usize = 40;
-
-#[derive(Clone, Copy, PartialEq)]
-enum Engine {
-    Oxigraph,
-    Virtuoso,
-}
-
-/// A SPARQL server running in a scratch folder, killed on drop.
-struct Server {
-    engine: Engine,
-    child: Option<Child>,
-    dir: tempfile::TempDir,
-    http_port: u16,
-    sql_port: u16,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-impl Server {
-    fn start(engine: Engine) -> Server {
-        let dir = tempfile::tempdir().expect("a scratch folder");
-        let mut server = Server {
-            engine,
-            child: None,
-            dir,
-            http_port: free_port(),
-            sql_port: free_port(),
-        };
-        if engine == Engine::Virtuoso {
-            server.write_virtuoso_ini();
-        }
-        server.launch();
-        if engine == Engine::Virtuoso {
-            let grant = Command::new("isql-vt")
-                .arg(format!("127.0.0.1:{}", server.sql_port))
-                .args(["dba", "dba", "exec=GRANT SPARQL_UPDATE TO \"SPARQL\";"])
-                .output()
-                .expect("isql-vt runs (scripts/setup.sh --tests installs it)");
-            assert!(grant.status.success(), "the grant failed: {grant:?}");
-        }
-        server
-    }
-
-    /// A copy of Debian's virtuoso.ini with its database in the scratch folder and both ports on 127.0.0.1.
-    fn write_virtuoso_ini(&self) {
-        let ini = std::fs::read_to_string("/etc/virtuoso-opensource-7/virtuoso.ini")
-            .expect("virtuoso-opensource is installed (scripts/setup.sh --tests)");
-        let dir = self.dir.path().display().to_string();
-        let mut out = String::new();
-        let mut section = String::new();
-        for line in ini.lines() {
-            let trimmed = line.trim();
-            if trimmed.starts_with('[') {
-                section = trimmed.to_string();
-            }
-            let key = trimmed.split('=').next().unwrap_or("").trim();
-            let line = match (section.as_str(), key) {
-                ("[Parameters]", "ServerPort") => {
-                    format!("ServerPort = 127.0.0.1:{}", self.sql_port)
-                }
-                ("[HTTPServer]", "ServerPort") => {
-                    format!("ServerPort = 127.0.0.1:{}", self.http_port)
-                }
-                _ => line.replace("/var/lib/virtuoso-opensource-7/db", &dir),
-            };
-            out.push_str(&line);
-            out.push('\n');
-        }
-        std::fs::write(self.ini(), out).unwrap();
-    }
-
-    fn ini(&self) -> PathBuf {
-        self.dir.path().join("virtuoso.ini")
-    }
-
-    fn launch(&mut self) {
-        let log = std::fs::File::create(self.dir.path().join("server.log")).unwrap();
-        let mut command = match self.engine {
-            Engine::Oxigraph => {
-                let mut c = Command::new("oxigraph");
-                c.arg("serve")
-                    .arg("--location")
-                    .arg(self.dir.path().join("data"))
-                    .arg("--bind")
-                    .arg(format!("127.0.0.1:{}", self.http_port))
-                    // A cancelled query is answered with 200 and a cut body: the client must notice.
-                    .args(["--timeout-s", "3"]);
-                c
-            }
-            Engine::Virtuoso => {
-                // A SIGKILLed server leaves its lock file behind.
-                let _ = std::fs::remove_file(self.dir.path().join("virtuoso.lck"));
-                let mut c = Command::new("virtuoso-t");
-                c.arg("+configfile").arg(self.ini()).arg("+foreground");
-                c.current_dir(self.dir.path());
-                c
-            }
-        };
-        let child = command
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("the server starts (scripts/setup.sh --tests installs it)");
-        self.child = Some(child);
-        let started = Instant::now();
-        while !self.answers() {
-            if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
-                panic!("the server exited with {status}: {}", self.log());
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(90),
-                "the server did not answer within 90 s: {}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn log(&self) -> String {
-        let mut text =
-            std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default();
-        text.push_str(
-            &std::fs::read_to_string(self.dir.path().join("virtuoso.log")).unwrap_or_default(),
-        );
-        text
-    }
-
-    /// Whether the query endpoint answers an ASK with 200.
-    fn answers(&self) -> bool {
-        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.http_port)) else {
-            return false;
-        };
-        let path = match self.engine {
-            Engine::Oxigraph => "/query",
-            Engine::Virtuoso => "/sparql",
-        };
-        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-        let request = format!(
-            "GET {path}?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/sparql-results+json\r\nConnection: close\r\n\r\n"
-        );
-        if stream.write_all(request.as_bytes()).is_err() {
-            return false;
-        }
-        let mut head = [0u8; 12];
-        stream.read_exact(&mut head).is_ok() && head.ends_with(b"200")
-    }
-
-    fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.http_port)
-    }
-
-    /// The options that point argmap at this server for reading.
-    fn endpoint(&self) -> Vec<String> {
-        match self.engine {
-            Engine::Oxigraph => vec!["--endpoint".into(), self.url("/query")],
-            Engine::Virtuoso => vec!["--endpoint".into(), self.url("/sparql")],
-        }
-    }
-
-    /// The options for writing: the update endpoint, and the graph store when `gsp`.
-    fn writer(&self, gsp: bool) -> Vec<String> {
-        let mut args = self.endpoint();
-        match self.engine {
-            Engine::Oxigraph => {
-                args.extend(["--update-endpoint".into(), self.url("/update")]);
-                if gsp {
-                    args.extend(["--graph-store".into(), self.url("/store")]);
-                }
-            }
-            Engine::Virtuoso => {
-                if gsp {
-                    args.extend(["--graph-store".into(), self.url("/sparql-graph-crud")]);
-                }
-            }
-        }
-        args
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
 
 /// Writes `count` small briefs, each with a question, two hypotheses, a
 /// claim, three items of evidence, a dated event and a source shared by all
@@ -473,7 +276,7 @@ fn assert_same_as_local(store: &TempStore, remote: &[String]) {
 }
 
 /// Kills the server during a push, restarts it, and shows that a second push completes the data.
-fn interrupted_push_then_complete(store: &TempStore, server: &mut Server, second_gsp: bool) {
+fn interrupted_push_then_complete(store: &TempStore, server: &mut SparqlServer, second_gsp: bool) {
     let writer = server.writer(false);
     let child = Command::new(assert_cmd::cargo::cargo_bin("argmap"))
         .env_remove("ARGMAP_STORE")
@@ -537,7 +340,7 @@ fn interrupted_push_then_complete(store: &TempStore, server: &mut Server, second
 #[test]
 fn oxigraph_server() {
     let (store, _maps) = local_corpus();
-    let mut server = Server::start(Engine::Oxigraph);
+    let mut server = SparqlServer::start(Engine::Oxigraph);
     interrupted_push_then_complete(&store, &mut server, true);
     assert_same_as_local(&store, &server.endpoint());
 
@@ -593,7 +396,7 @@ fn oxigraph_server() {
 #[test]
 fn virtuoso() {
     let (store, _maps) = local_corpus();
-    let mut server = Server::start(Engine::Virtuoso);
+    let mut server = SparqlServer::start(Engine::Virtuoso);
     interrupted_push_then_complete(&store, &mut server, false);
     assert_same_as_local(&store, &server.endpoint());
 
@@ -688,8 +491,7 @@ fn credentials_are_sent_and_never_printed() {
             "Basic YW5uOnB3LVNlY3JldC0y",
         ),
     ] {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
+        let (listener, port) = crate::servers::listener();
         let server = std::thread::spawn(move || {
             let (mut stream, _) = listener.accept().unwrap();
             let mut request = Vec::new();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::{TempStore, argmap, root, seed_dir};
-use crate::serve::Server;
+use crate::servers::ArgmapServer;
 
 /// The anchors' offsets in the store (or the bundled brief with `store` None).
 fn anchors(store: Option<&TempStore>) -> Vec<(usize, usize)> {
@@ -235,7 +235,7 @@ fn text_is_escaped_offsets_count_characters_and_links_show() {
 
 #[test]
 fn an_endpoint_gives_the_same_page_as_the_store() {
-    let server = Server::start(&[]);
+    let server = ArgmapServer::start(&[]);
     let store = TempStore::with_seed();
     let local = store.ok(&["-q", "report", "--out", "-"]);
     let out = argmap()

@@ -18,3 +18,4 @@ mod remote;
 mod report;
 mod seed;
 mod serve;
+mod servers;
