@@ -1,11 +1,13 @@
 //! Bad input on every path: each case of `tests/data/bad/<path>/<case>/` runs
-//! through the real binary (or, for `serve`, is sent to a running server),
+//! through the real binary (or, when it has no `cmd`, its `request` is sent
+//! to a running server),
 //! and its exit code and stderr (or status and body) must equal the case's
 //! `expected.txt`. Every run must end cleanly: no panic, no death by signal,
 //! exit 0, 1 or 2. The shared fixtures and `tests/data` go through the same
 //! check. `UPDATE_EXPECT=1` rewrites the expected files; review each message.
 //!
-//! A case folder holds its input files and `cmd`, the arguments one per line
+//! Paths and cases are found on disk: a new folder is a new path. A case
+//! folder holds its input files and `cmd`, the arguments one per line
 //! (`$STORE` is a fresh store's path, `$NONUTF8` an argument that is not
 //! UTF-8). Inputs too big to keep (lines of megabytes, nesting 10,000 deep)
 //! are made by [`generate`], named in the case's `generate` file.
@@ -17,23 +19,13 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
 
-use crate::common::{argmap, expect_file, root};
+use crate::common::{argmap, case_dirs, compare_file, root};
 use crate::servers::ArgmapServer;
 
 /// Nesting depth of the generated deep inputs.
 const DEEP: usize = 10_000;
 /// Length of the generated long lines: 4 MiB.
 const LONG: usize = 4 << 20;
-
-fn cases(path: &str) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/data/bad").join(path))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
 
 /// Writes the generated input `name` into the folder `dir`.
 fn generate(name: &str, dir: &Path) {
@@ -256,74 +248,87 @@ fn redact(stderr: &[u8], tmp: &Path) -> String {
     out
 }
 
-/// Runs every case of `path` and compares each with its expected file.
-fn run_cases(path: &str) -> usize {
-    let cases = cases(path);
-    for dir in &cases {
-        let name = dir.file_name().unwrap().to_str().unwrap();
-        let tmp = tempfile::tempdir().unwrap();
-        let work = tmp.path().join(name);
-        lay_out(dir, &work);
-        let store = tmp.path().join("store");
-        let cmd = std::fs::read_to_string(dir.join("cmd")).unwrap();
-        let mut command = argmap();
-        command.current_dir(&work).env("NO_COLOR", "1");
-        for arg in cmd.lines() {
-            match arg {
-                "$STORE" => command.arg(&store),
-                "$NONUTF8" => {
-                    use std::os::unix::ffi::OsStrExt;
-                    command.arg(std::ffi::OsStr::from_bytes(b"map-\xff.toml"))
-                }
-                _ => command.arg(arg),
-            };
-        }
-        let out = command.timeout(Duration::from_secs(60)).output().unwrap();
-        let what = format!("{path}/{name}");
-        assert_clean(&what, &out);
-        let actual = format!(
-            "exit: {}\n--- stderr\n{}",
-            out.status.code().unwrap(),
-            redact(&out.stderr, tmp.path())
-        );
-        expect_file(&dir.join("expected.txt"), &actual);
+/// Runs the `cmd` case `dir` through the binary; returns the output as its expected file keeps it.
+fn run_command_case(dir: &Path, what: &str) -> String {
+    let name = dir.file_name().unwrap().to_str().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join(name);
+    lay_out(dir, &work);
+    let store = tmp.path().join("store");
+    let cmd = std::fs::read_to_string(dir.join("cmd")).unwrap();
+    let mut command = argmap();
+    command.current_dir(&work).env("NO_COLOR", "1");
+    for arg in cmd.lines() {
+        match arg {
+            "$STORE" => command.arg(&store),
+            "$NONUTF8" => {
+                use std::os::unix::ffi::OsStrExt;
+                command.arg(std::ffi::OsStr::from_bytes(b"map-\xff.toml"))
+            }
+            _ => command.arg(arg),
+        };
     }
-    cases.len()
+    let out = command.timeout(Duration::from_secs(60)).output().unwrap();
+    assert_clean(what, &out);
+    format!(
+        "exit: {}\n--- stderr\n{}",
+        out.status.code().unwrap(),
+        redact(&out.stderr, tmp.path())
+    )
 }
 
-#[test]
-fn bad_maps() {
-    assert!(run_cases("map") >= 20);
+/// Sends the `request` of the case `dir` to `server`; returns the answer as its expected file keeps it.
+fn run_request_case(dir: &Path, server: &ArgmapServer) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    lay_out(dir, tmp.path());
+    let request = std::fs::read(tmp.path().join("request")).unwrap();
+    summary(&send(server.port, &request))
 }
 
+/// Every case of every path folder of `tests/data/bad/`, found on disk: a
+/// case with a `cmd` runs it, any other sends its `request` (kept, or made
+/// by its `generate`) to one running `argmap serve`. All are run before the test fails, so that one run
+/// shows (or, with `UPDATE_EXPECT=1`, rewrites) every changed message.
 #[test]
-fn bad_brief_texts_and_quotes() {
-    assert!(run_cases("brief") >= 20);
-}
-
-#[test]
-fn bad_aif() {
-    assert!(run_cases("aif") >= 20);
-}
-
-#[test]
-fn bad_argdown() {
-    assert!(run_cases("argdown") >= 20);
-}
-
-#[test]
-fn bad_rdf_in_every_format() {
-    assert!(run_cases("rdf") >= 20);
-}
-
-#[test]
-fn bad_sparql() {
-    assert!(run_cases("sparql") >= 20);
-}
-
-#[test]
-fn bad_command_lines() {
-    assert!(run_cases("cli") >= 20);
+fn bad_input_on_every_path() {
+    let paths = case_dirs(&root().join("tests/data/bad"));
+    assert!(paths.len() >= 8, "{paths:?}");
+    let mut server: Option<ArgmapServer> = None;
+    let mut mismatches = Vec::new();
+    for path in &paths {
+        let path_name = path.file_name().unwrap().to_string_lossy();
+        let cases = case_dirs(path);
+        assert!(
+            cases.len() >= 20,
+            "{path_name}: {} cases, fewer than 20",
+            cases.len()
+        );
+        for dir in &cases {
+            let what = format!("{path_name}/{}", dir.file_name().unwrap().to_string_lossy());
+            let actual = if !dir.join("cmd").exists() {
+                run_request_case(dir, server.get_or_insert_with(|| ArgmapServer::start(&[])))
+            } else {
+                run_command_case(dir, &what)
+            };
+            if let Err(mismatch) = compare_file(&dir.join("expected.txt"), &actual) {
+                mismatches.push(mismatch);
+            }
+        }
+    }
+    // Whatever it was sent, the server still answers.
+    if let Some(server) = &server {
+        let answer = summary(&send(
+            server.port,
+            b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        ));
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} case(s) differ from their expected.txt:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
 }
 
 /// Sends `request` as it is and returns the whole answer.
@@ -354,26 +359,6 @@ fn summary(answer: &[u8]) -> String {
         .map(|(_, v)| v.trim().to_string())
         .unwrap_or_default();
     format!("{status}\ncontent-type: {content_type}\n--- body\n{body}")
-}
-
-#[test]
-fn bad_http_requests() {
-    let server = ArgmapServer::start(&[]);
-    let cases = cases("serve");
-    for dir in &cases {
-        let tmp = tempfile::tempdir().unwrap();
-        lay_out(dir, tmp.path());
-        let request = std::fs::read(tmp.path().join("request")).unwrap();
-        let answer = summary(&send(server.port, &request));
-        expect_file(&dir.join("expected.txt"), &answer);
-    }
-    // Whatever it was sent, the server still answers.
-    let answer = summary(&send(
-        server.port,
-        b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-    ));
-    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    assert!(cases.len() >= 20);
 }
 
 /// Every fixture file of a folder, recursively.

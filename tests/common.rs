@@ -81,17 +81,60 @@ impl TempStore {
 
 /// Compares `actual` with the file `expected`; with UPDATE_EXPECT=1 writes it instead.
 pub fn expect_file(expected: &Path, actual: &str) {
+    if let Err(mismatch) = compare_file(expected, actual) {
+        panic!("{mismatch}");
+    }
+}
+
+/// Compares `actual` with the file `expected` (with UPDATE_EXPECT=1 writes
+/// it instead); on a difference, says which file and where.
+pub fn compare_file(expected: &Path, actual: &str) -> Result<(), String> {
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(expected, actual).expect("write the expected file");
-        return;
+        return Ok(());
     }
-    let wanted = std::fs::read_to_string(expected).unwrap_or_else(|_| {
-        panic!(
+    let Ok(wanted) = std::fs::read_to_string(expected) else {
+        return Err(format!(
             "{} is missing; run with UPDATE_EXPECT=1 to create it",
             expected.display()
-        )
-    });
-    assert_eq!(wanted, actual, "output differs from {}", expected.display());
+        ));
+    };
+    if wanted == actual {
+        return Ok(());
+    }
+    let line = wanted
+        .lines()
+        .zip(actual.lines())
+        .position(|(w, a)| w != a)
+        .unwrap_or_else(|| wanted.lines().count().min(actual.lines().count()));
+    Err(format!(
+        "output differs from {} from line {}:\n--- expected\n{}\n--- actual\n{}",
+        expected.display(),
+        line + 1,
+        wanted
+            .lines()
+            .skip(line)
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        actual
+            .lines()
+            .skip(line)
+            .take(5)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ))
+}
+
+/// The folders inside `dir`, sorted: the cases of a data-driven test, found on disk.
+pub fn case_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
 }
 
 /// Splits a brief's text into sentences as character ranges.
@@ -145,7 +188,7 @@ pub fn assert_conforms(data: &Path) {
 
 /// Runs `argmap COMMAND <case>` in `tests/data/<command>/` and compares the
 /// exit code and stderr with `<case>/expected.txt`.
-pub fn expect_case(command: &str, case: &str) {
+pub fn compare_case(command: &str, case: &str) -> Result<(), String> {
     let dir = root().join("tests/data").join(command);
     let out = argmap()
         .current_dir(&dir)
@@ -157,5 +200,23 @@ pub fn expect_case(command: &str, case: &str) {
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr)
     );
-    expect_file(&dir.join(case).join("expected.txt"), &actual);
+    compare_file(&dir.join(case).join("expected.txt"), &actual)
+}
+
+/// Runs every case folder of `tests/data/<command>/` (see [`compare_case`])
+/// and fails naming every case that differs; returns how many ran.
+pub fn expect_every_case(command: &str) -> usize {
+    let cases = case_dirs(&root().join("tests/data").join(command));
+    let mismatches: Vec<String> = cases
+        .iter()
+        .filter_map(|dir| compare_case(command, dir.file_name()?.to_str()?).err())
+        .collect();
+    assert!(
+        mismatches.is_empty(),
+        "{} of {} `{command}` cases differ:\n{}",
+        mismatches.len(),
+        cases.len(),
+        mismatches.join("\n\n")
+    );
+    cases.len()
 }
