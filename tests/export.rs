@@ -509,8 +509,8 @@ fn cytoscape_js_loads_the_json() {
         "-o",
         file.to_str().unwrap(),
     ]);
-    // scripts/setup.sh --tests installs Cytoscape.js here.
-    let modules = root().join("target/npm/node_modules");
+    // Cytoscape.js is pinned in tests/node; scripts/setup.sh --tests installs it there.
+    let modules = root().join("tests/node/node_modules");
     let script = r#"
 const cytoscape = require("cytoscape");
 const json = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
