@@ -15,6 +15,7 @@ mod lint;
 mod matrix;
 mod pinned;
 mod queries;
+mod readme;
 mod remote;
 mod report;
 mod seed;
