@@ -168,7 +168,7 @@ Written by `scripts/bench.sh{' --smoke' if a.smoke else ''}` on {time.strftime('
 Every figure is the median of its runs; the peers ran in the same go on
 the same N-Quads (`argmap gen-corpus --nquads`). "ratio" is argmap's load
 rate over pyoxigraph's on-disk bulk loader. A trace runs six queries on
-two threads; "trace CPU" is the CPU time of both, which the other sessions
+two threads; "trace CPU" is the CPU time of both, which other processes
 on a shared machine disturb far less than wall time. "trace as one query" is
 the same six queries joined by UNION into one (`bench bound-query trace`),
 run by argmap on one thread and by each peer: the same work everywhere.
