@@ -1,12 +1,13 @@
 //! `argmap export`: the store, a brief or a hypothesis's support tree as RDF (six formats), as a picture (DOT, SVG, GraphML, Mermaid, Cytoscape.js), or a brief in an interchange format (AIF JSON, AIF RDF, Argdown).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use argmap::export::{self, Scope, cytoscape, dot, graphml, mermaid, svg};
 use clap::{Args, ValueEnum};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 
+use super::output::write_whole;
 use super::{Global, Reported, print};
 
 /// Export the store, a brief or one hypothesis's support tree, as RDF or as a picture
@@ -177,84 +178,4 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         Some(path) => write_whole(path, &text),
         None => print(&text),
     }
-}
-
-/// Writes `text` to `path` through a temporary file beside it, so a failed write leaves no half file.
-pub fn write_whole(path: &Path, text: &str) -> Result<()> {
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} is not a file name", path.display()))?;
-    let mut temporary = name.to_os_string();
-    temporary.push(format!(".argmap-{}.tmp", std::process::id()));
-    let temporary = path.with_file_name(temporary);
-    std::fs::write(&temporary, text)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&temporary);
-            argmap::Error::Io(format!("cannot write {}: {e}", path.display()))
-        })?;
-    Ok(())
-}
-
-/// The RDF formats `load --format` reads.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum RdfInput {
-    Turtle,
-    Trig,
-    Ntriples,
-    Nquads,
-    Rdfxml,
-    Jsonld,
-}
-
-impl RdfInput {
-    fn format(self) -> RdfFormat {
-        match self {
-            RdfInput::Turtle => RdfFormat::Turtle,
-            RdfInput::Trig => RdfFormat::TriG,
-            RdfInput::Ntriples => RdfFormat::NTriples,
-            RdfInput::Nquads => RdfFormat::NQuads,
-            RdfInput::Rdfxml => RdfFormat::RdfXml,
-            RdfInput::Jsonld => RdfFormat::JsonLd {
-                profile: JsonLdProfileSet::empty(),
-            },
-        }
-    }
-}
-
-/// `--graph IRI` for `load`: an absolute IRI.
-pub fn parse_graph(text: &str) -> Result<oxigraph::model::NamedNode, String> {
-    oxigraph::model::NamedNode::new(text).map_err(|e| format!("not an IRI: {e}"))
-}
-
-/// For `load`: when `file` is RDF (by `--format`, else by its extension),
-/// its graphs, or the diagnostic that explains why it cannot be read; `None`
-/// for a map.
-pub fn read_rdf(
-    file: &Path,
-    format: Option<RdfInput>,
-    graph: Option<&oxigraph::model::NamedNode>,
-) -> Option<Result<Vec<argmap::store::GraphData>, argmap::map::diagnostic::Diagnostic>> {
-    let format = match format {
-        Some(f) => f.format(),
-        None => argmap::export::rdf::format_of(file)?,
-    };
-    let data = match std::fs::read(file) {
-        Ok(data) => data,
-        Err(e) => {
-            return Some(Err(argmap::map::diagnostic::Diagnostic::error(
-                file,
-                None,
-                format!("cannot read the file: {e}"),
-            )));
-        }
-    };
-    Some(
-        argmap::export::rdf::read(file, &data, format, graph).map(|graphs| {
-            graphs
-                .into_iter()
-                .map(|(graph, quads)| argmap::store::GraphData { graph, quads })
-                .collect()
-        }),
-    )
 }

@@ -274,14 +274,14 @@ fn write(global: &Global, provenance: &Provenance, links: &[LinkRecord]) -> Resu
 }
 
 fn read_dataset(file: &Path) -> Result<Vec<oxigraph::model::Quad>> {
-    let Some(format) = argmap::export::rdf::format_of(file) else {
+    let Some(format) = argmap::interchange::rdf::format_of(file) else {
         bail!(argmap::Error::NotFound(format!(
             "{}: not an RDF file argmap reads (give .ttl, .trig, .nt, .nq, .rdf or .jsonld)",
             file.display()
         )));
     };
     let data = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    argmap::export::rdf::read_all(file, &data, format)
+    argmap::interchange::rdf::read_all(file, &data, format)
         .map_err(|d| argmap::Error::Invalid(vec![d]).into())
 }
 

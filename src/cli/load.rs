@@ -8,7 +8,8 @@ use anyhow::Result;
 use argmap::map::check::{Disk, map_path};
 use argmap::store::GraphData;
 use argmap::store::load::{Progress, check_maps, load_maps};
-use clap::Args;
+use clap::{Args, ValueEnum};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::NamedNode;
 
 use super::Global;
@@ -23,11 +24,42 @@ pub struct LoadArgs {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The named graph that receives every triple of the RDF files (it is replaced); without it, a TriG, N-Quads or JSON-LD file's own named graphs are kept
-    #[arg(long, value_name = "IRI", value_parser = super::export::parse_graph)]
+    #[arg(long, value_name = "IRI", value_parser = parse_graph)]
     graph: Option<NamedNode>,
     /// Read every FILE as this RDF format [default: from each file's extension]
     #[arg(long, value_enum, value_name = "FORMAT")]
-    format: Option<super::export::RdfInput>,
+    format: Option<RdfInput>,
+}
+
+/// The RDF formats `load --format` reads.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RdfInput {
+    Turtle,
+    Trig,
+    Ntriples,
+    Nquads,
+    Rdfxml,
+    Jsonld,
+}
+
+impl RdfInput {
+    fn format(self) -> RdfFormat {
+        match self {
+            RdfInput::Turtle => RdfFormat::Turtle,
+            RdfInput::Trig => RdfFormat::TriG,
+            RdfInput::Ntriples => RdfFormat::NTriples,
+            RdfInput::Nquads => RdfFormat::NQuads,
+            RdfInput::Rdfxml => RdfFormat::RdfXml,
+            RdfInput::Jsonld => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        }
+    }
+}
+
+/// `--graph IRI`: an absolute IRI.
+fn parse_graph(text: &str) -> Result<NamedNode, String> {
+    NamedNode::new(text).map_err(|e| format!("not an IRI: {e}"))
 }
 
 pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
@@ -38,7 +70,8 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
     let mut rdf_graphs: Vec<GraphData> = Vec::new();
     let mut map_files = Vec::new();
     for file in &args.files {
-        match super::export::read_rdf(file, args.format, args.graph.as_ref()) {
+        let format = args.format.map(RdfInput::format);
+        match argmap::interchange::rdf::read_file(file, format, args.graph.as_ref()) {
             Some(Ok(rdf)) => {
                 for g in rdf {
                     match rdf_graphs.iter_mut().find(|o| o.graph == g.graph) {

@@ -16,6 +16,7 @@ mod lint;
 mod list;
 mod load;
 mod matrix;
+mod output;
 mod pull;
 mod push;
 mod query;

@@ -7,7 +7,7 @@ use anyhow::Result;
 use argmap::report::{Options, choose_brief, gather, to_html};
 use clap::Args;
 
-use super::export::write_whole;
+use super::output::write_whole;
 use super::{Global, print};
 
 /// Write one self-contained HTML page for a brief: its map, support trees, text with every quote highlighted, matrix, timeline and actors

@@ -1,7 +1,8 @@
-//! Interchange: AIF and Argdown maps made by other tools, read into the map model and written back out.
+//! Interchange: AIF and Argdown maps made by other tools, read into the map model and written back out; RDF files read into named graphs.
 //!
 //! [`import`] detects the format and hands the file to its reader; what the
-//! readers share is in [`common`].
+//! readers share is in [`common`]. [`rdf`] reads RDF files for `argmap
+//! load` and `argmap link`.
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ use crate::map::model::Map;
 pub mod aif;
 pub mod argdown;
 pub mod common;
+pub mod rdf;
 
 pub use common::{UNKNOWN_LANGUAGE, default_id, key_of};
 
