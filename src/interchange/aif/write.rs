@@ -1,0 +1,223 @@
+//! Writing a stored brief as AIF: AIFdb JSON (nodes, edges, locutions) or AIF RDF in Turtle, from one view of the brief as AIF nodes and edges.
+
+use std::collections::{BTreeMap, HashMap};
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{Literal, NamedNode, Triple};
+use serde_json::{Value, json};
+
+use super::is_hypothesising;
+use crate::Error;
+use crate::read::graph::BriefGraph;
+use crate::vocab::{AIF, RDF, RDFS};
+
+/// The AIF node id of a stored node: its id in the file it came from, or its key.
+fn aif_id(identifier: &Option<String>, key: &str) -> String {
+    identifier.clone().unwrap_or_else(|| key.to_string())
+}
+
+/// A brief as AIF nodes and edges, as both writers see it.
+struct AifGraph {
+    /// (iri, id, type, text)
+    nodes: Vec<(String, String, String, String)>,
+    /// (from iri, to iri)
+    edges: Vec<(String, String)>,
+    /// scheme names by node iri
+    schemes: HashMap<String, String>,
+    /// speakers by L-node iri
+    speakers: BTreeMap<String, String>,
+}
+
+/// A brief as AIF nodes and edges: its own scheme and dialogue nodes when it
+/// was imported, otherwise one RA or CA per support or attack and a YA
+/// "Hypothesising" for each hypothesis.
+fn aif_graph(graph: &BriefGraph) -> AifGraph {
+    let mut out = AifGraph {
+        nodes: Vec::new(),
+        edges: Vec::new(),
+        schemes: HashMap::new(),
+        speakers: BTreeMap::new(),
+    };
+    let propositions: Vec<_> = graph
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind.as_str(), "hypothesis" | "claim" | "evidence"))
+        .collect();
+    for n in &propositions {
+        out.nodes.push((
+            n.iri.clone(),
+            aif_id(&n.identifier, &n.key),
+            "I".into(),
+            n.text.clone(),
+        ));
+    }
+    let has_hypothesising = graph.dialogue.iter().any(|d| is_hypothesising(&d.text));
+    for d in &graph.dialogue {
+        out.nodes.push((
+            d.iri.clone(),
+            aif_id(&d.identifier, &d.key),
+            d.kind.clone(),
+            d.text.clone(),
+        ));
+        if let Some(s) = &d.speaker {
+            out.speakers.insert(d.iri.clone(), s.clone());
+        }
+    }
+    out.edges.extend(graph.dialogue_edges.iter().cloned());
+    if graph.schemes.is_empty() {
+        for (i, e) in graph.edges.iter().enumerate() {
+            let kind = match e.kind.as_str() {
+                "supports" => "RA",
+                "opposes" => "CA",
+                _ => continue,
+            };
+            let iri = format!(
+                "{}/{}/{}",
+                graph.brief.iri,
+                kind.to_ascii_lowercase(),
+                i + 1
+            );
+            let id = format!("{}{}", kind.to_ascii_lowercase(), i + 1);
+            let text = if kind == "RA" {
+                "Default Inference"
+            } else {
+                "Default Conflict"
+            };
+            out.nodes.push((iri.clone(), id, kind.into(), text.into()));
+            out.edges.push((e.from.clone(), iri.clone()));
+            out.edges.push((iri, e.to.clone()));
+        }
+    } else {
+        for s in &graph.schemes {
+            out.nodes.push((
+                s.iri.clone(),
+                aif_id(&s.identifier, &s.key),
+                s.kind.clone(),
+                s.text.clone(),
+            ));
+            if let Some(name) = &s.scheme {
+                out.schemes.insert(s.iri.clone(), name.clone());
+            }
+            for p in &s.premises {
+                out.edges.push((p.clone(), s.iri.clone()));
+            }
+            for c in &s.conclusions {
+                out.edges.push((s.iri.clone(), c.clone()));
+            }
+        }
+    }
+    if !has_hypothesising {
+        for n in propositions.iter().filter(|n| n.kind == "hypothesis") {
+            let iri = format!("{}/hypothesising", n.iri);
+            let id = format!("ya-{}", aif_id(&n.identifier, &n.key));
+            out.nodes
+                .push((iri.clone(), id, "YA".into(), "Hypothesising".into()));
+            out.edges.push((iri, n.iri.clone()));
+        }
+    }
+    out
+}
+
+/// Writes a stored brief as AIFdb JSON (`{"nodes", "edges", "locutions"}`).
+pub fn write_json(graph: &BriefGraph) -> String {
+    let g = aif_graph(graph);
+    let ids: HashMap<&str, &str> = g
+        .nodes
+        .iter()
+        .map(|(iri, id, _, _)| (iri.as_str(), id.as_str()))
+        .collect();
+    let nodes: Vec<Value> = g
+        .nodes
+        .iter()
+        .map(|(iri, id, kind, text)| {
+            let mut node = json!({"nodeID": id, "text": text, "type": kind});
+            if let Some(s) = g.schemes.get(iri) {
+                node["scheme"] = json!(s);
+            }
+            node
+        })
+        .collect();
+    let edges: Vec<Value> = g
+        .edges
+        .iter()
+        .filter_map(|(from, to)| Some((*ids.get(from.as_str())?, *ids.get(to.as_str())?)))
+        .enumerate()
+        .map(|(i, (from, to))| json!({"edgeID": format!("e{}", i + 1), "fromID": from, "toID": to}))
+        .collect();
+    let locutions: Vec<Value> = g
+        .speakers
+        .iter()
+        .filter_map(|(iri, who)| Some(json!({"nodeID": ids.get(iri.as_str())?, "personID": who})))
+        .collect();
+    let doc = json!({
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "title": graph.brief.title,
+        "rights": graph.brief.rights,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Writes a stored brief as AIF RDF (Turtle, namespace `aif:`): each node
+/// typed with its AIF class, I- and L-node texts as `aif:claimText`, and
+/// each edge as `aif:Conclusion` of the S-node (RA, CA, MA, PA, TA or YA)
+/// it leaves, or else `aif:Premise` of the one it enters.
+pub fn write_rdf(graph: &BriefGraph) -> Result<String, Error> {
+    let g = aif_graph(graph);
+    let kinds: HashMap<&str, &str> = g
+        .nodes
+        .iter()
+        .map(|(iri, _, kind, _)| (iri.as_str(), kind.as_str()))
+        .collect();
+    let named = |s: &str| NamedNode::new(s).map_err(|e| Error::Internal(e.to_string()));
+    let aif = |local: &str| NamedNode::new_unchecked(format!("{AIF}{local}"));
+    let mut triples = Vec::new();
+    for (iri, _, kind, text) in &g.nodes {
+        let node = named(iri)?;
+        triples.push(Triple::new(
+            node.clone(),
+            NamedNode::new_unchecked(format!("{RDF}type")),
+            aif(&format!("{kind}-node")),
+        ));
+        let property = if matches!(kind.as_str(), "I" | "L") {
+            aif("claimText")
+        } else {
+            NamedNode::new_unchecked(format!("{RDFS}label"))
+        };
+        triples.push(Triple::new(
+            node.clone(),
+            property,
+            Literal::new_simple_literal(text),
+        ));
+        if let Some(s) = g.schemes.get(iri) {
+            triples.push(Triple::new(
+                node,
+                aif("Name"),
+                Literal::new_simple_literal(s),
+            ));
+        }
+    }
+    let is_s_node = |iri: &str| !matches!(kinds.get(iri), Some(&"I") | Some(&"L") | None);
+    for (from, to) in &g.edges {
+        if is_s_node(from) {
+            triples.push(Triple::new(named(from)?, aif("Conclusion"), named(to)?));
+        } else if is_s_node(to) {
+            triples.push(Triple::new(named(to)?, aif("Premise"), named(from)?));
+        }
+    }
+    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle)
+        .with_prefix("aif", AIF)
+        .and_then(|s| s.with_prefix("rdfs", RDFS))
+        .map_err(|e| Error::Internal(e.to_string()))?
+        .for_writer(Vec::new());
+    for t in &triples {
+        serializer
+            .serialize_triple(t)
+            .map_err(|e| Error::Io(e.to_string()))?;
+    }
+    let bytes = serializer.finish().map_err(|e| Error::Io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::Internal(e.to_string()))
+}
