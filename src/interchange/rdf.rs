@@ -59,6 +59,22 @@ pub fn read(
     format: RdfFormat,
     graph: Option<&NamedNode>,
 ) -> Result<Vec<(NamedNode, Vec<Quad>)>, Diagnostic> {
+    refuse_unparsable(path, data, format)?;
+    // A UTF-8 byte-order mark is no part of the RDF; some editors write one.
+    let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+    let by_graph = quads_by_graph(path, data, format)?;
+    match graph {
+        Some(target) => into_one_graph(path, by_graph, target),
+        None => named_graphs_only(path, by_graph),
+    }
+}
+
+/// The quads of a file, by the name of their graph.
+type ByGraph = BTreeMap<String, (GraphName, Vec<Quad>)>;
+
+/// Refuses, before parsing, what the parser should not be given: JSON-LD
+/// deep enough to overflow its stack, and a file that is not text at all.
+fn refuse_unparsable(path: &Path, data: &[u8], format: RdfFormat) -> Result<(), Diagnostic> {
     if let RdfFormat::JsonLd { .. } = format {
         if let Some(at) = too_deep(data) {
             return Err(Diagnostic::error(
@@ -87,9 +103,13 @@ pub fn read(
             ),
         }));
     }
-    // A UTF-8 byte-order mark is no part of the RDF; some editors write one.
-    let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
-    let mut by_graph: BTreeMap<String, (GraphName, Vec<Quad>)> = BTreeMap::new();
+    Ok(())
+}
+
+/// Parses the whole file and sorts its quads by graph; a file with no
+/// triples is refused.
+fn quads_by_graph(path: &Path, data: &[u8], format: RdfFormat) -> Result<ByGraph, Diagnostic> {
+    let mut by_graph = ByGraph::new();
     for quad in RdfParser::from_format(format).for_slice(data) {
         let quad = quad.map_err(|e| syntax(path, format, e))?;
         by_graph
@@ -109,29 +129,50 @@ pub fn read(
         )
         .with_help(extension_help(format)));
     }
-    if let Some(target) = graph {
-        if by_graph.len() > 1 {
-            let names: Vec<String> = by_graph
-                .values()
-                .map(|(g, _)| match g {
-                    GraphName::DefaultGraph => "the default graph".to_string(),
-                    other => other.to_string(),
-                })
-                .collect();
-            return Err(Diagnostic::error(
-                path,
-                None,
-                format!("the file holds {} graphs ({}), and --graph names one", names.len(), names.join(", ")),
-            )
-            .with_help("load it without --graph to keep its named graphs, or split it into one file per graph"));
-        }
-        let quads: Vec<Quad> = by_graph
-            .into_values()
-            .flat_map(|(_, q)| q)
-            .map(|q| Quad::new(q.subject, q.predicate, q.object, target.clone()))
+    Ok(by_graph)
+}
+
+/// Every triple of a file that holds one graph, moved into `target`
+/// (`--graph`).
+fn into_one_graph(
+    path: &Path,
+    by_graph: ByGraph,
+    target: &NamedNode,
+) -> Result<Vec<(NamedNode, Vec<Quad>)>, Diagnostic> {
+    if by_graph.len() > 1 {
+        let names: Vec<String> = by_graph
+            .values()
+            .map(|(g, _)| match g {
+                GraphName::DefaultGraph => "the default graph".to_string(),
+                other => other.to_string(),
+            })
             .collect();
-        return Ok(vec![(target.clone(), quads)]);
+        return Err(Diagnostic::error(
+            path,
+            None,
+            format!(
+                "the file holds {} graphs ({}), and --graph names one",
+                names.len(),
+                names.join(", ")
+            ),
+        )
+        .with_help(
+            "load it without --graph to keep its named graphs, or split it into one file per graph",
+        ));
     }
+    let quads: Vec<Quad> = by_graph
+        .into_values()
+        .flat_map(|(_, q)| q)
+        .map(|q| Quad::new(q.subject, q.predicate, q.object, target.clone()))
+        .collect();
+    Ok(vec![(target.clone(), quads)])
+}
+
+/// A dataset's named graphs; triples outside any named graph are refused.
+fn named_graphs_only(
+    path: &Path,
+    by_graph: ByGraph,
+) -> Result<Vec<(NamedNode, Vec<Quad>)>, Diagnostic> {
     let mut out = Vec::new();
     for (name, quads) in by_graph.into_values() {
         match name {
