@@ -264,3 +264,85 @@ pub(super) fn numbered_item(trimmed: &str) -> Option<&str> {
     let digits = r.chars().take_while(char::is_ascii_digit).count();
     (digits > 0 && r[digits..].starts_with(')')).then(|| &r[digits + 1..])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_blanked_and_line_breaks_kept() {
+        let text = "a <!-- b\nc --> d // e\nf /* g */";
+        let (clean, unclosed) = strip_comments(text);
+        assert_eq!(clean.len(), text.len());
+        let lines: Vec<&str> = clean.lines().map(str::trim_end).collect();
+        assert_eq!(lines, ["a", "      d", "f"]);
+        assert_eq!(unclosed, None);
+        assert_eq!(strip_comments("ok\nx /* never").1, Some(5));
+    }
+
+    #[test]
+    fn a_trailing_data_block_and_tags_are_taken_out() {
+        let (text, tags, data) = take_extras(" The claim #tag #(two words) {a: 1, b: {c: 2}} ");
+        assert_eq!(text, "The claim #tag #(two words)");
+        assert_eq!(tags, ["tag", "two words"]);
+        assert_eq!(data.as_deref(), Some("{a: 1, b: {c: 2}}"));
+        // Escaped braces are text, and so is everything escaped.
+        let (text, tags, data) = take_extras("a \\{b\\} \\#c");
+        assert_eq!((text.as_str(), tags.len(), data), ("a {b} #c", 0, None));
+        // The writer's `#hypothesis` beside its data block is no part of the text.
+        let (text, _, _) = take_extras("H #hypothesis {kind: \"hypothesis\"}");
+        assert_eq!(text, "H");
+    }
+
+    #[test]
+    fn data_blocks_read_as_keys_and_values() {
+        let pairs =
+            parse_data("{hedge: \"likely\", note: 'x, y', n: [1, 2], q: \"a\\\"b\\n\"}").unwrap();
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("hedge", "likely"),
+                ("note", "x, y"),
+                ("n", "[1, 2]"),
+                ("q", "a\"b\n")
+            ]
+        );
+        assert!(parse_data("{a: \"b}").is_err());
+        assert!(parse_data("{a}").is_err());
+    }
+
+    #[test]
+    fn an_element_is_a_statement_an_argument_or_text() {
+        let statement = |t: &str| Some(Ref::Statement(t.into()));
+        assert_eq!(
+            element("[T]: the text"),
+            Ok((statement("T"), Some("the text".into())))
+        );
+        assert_eq!(element("<A>"), Ok((Some(Ref::Argument("A".into())), None)));
+        assert_eq!(
+            element("[T] more"),
+            Ok((statement("T"), Some("more".into())))
+        );
+        assert_eq!(
+            element("[a link](https://example.org) text"),
+            Ok((None, Some("[a link](https://example.org) text".into())))
+        );
+        assert!(element("[T: text").is_err());
+        assert!(element("[ ]: text").is_err());
+    }
+
+    #[test]
+    fn line_starts_are_recognised() {
+        assert_eq!(relation_line("  <+ [T]"), Some((2, "<+", "[T]")));
+        assert_eq!(relation_line("\t>< <A>"), Some((1, "><", "<A>")));
+        assert_eq!(relation_line("+text"), None);
+        assert_eq!(numbered_item("(12) [C]: c"), Some(" [C]: c"));
+        assert_eq!(numbered_item("(a) text"), None);
+        assert!(is_heading("## A section"));
+        assert!(!is_heading("#tag"));
+    }
+}
