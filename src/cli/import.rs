@@ -1,6 +1,6 @@
 //! `argmap import`: read AIF JSON and Argdown files into briefs of the store, all or nothing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Result;
@@ -63,24 +63,10 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
     let mut graphs = Vec::new();
     let mut ids: Vec<(String, PathBuf)> = Vec::new();
     for file in &args.files {
-        let text = match std::fs::read(file).map(argmap::map::text::text_of) {
-            Ok(Ok(text)) => text,
-            Ok(Err(e)) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        argmap::map::text::read_error_position(&e),
-                        e.to_string(),
-                    )
-                    .with_help(
-                        argmap::map::text::not_text_help(&e)
-                            .unwrap_or_else(|| "save the file as UTF-8".into()),
-                    ),
-                );
-                continue;
-            }
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(file, None, format!("cannot read: {e}")));
+        let text = match read_text(file) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
                 continue;
             }
         };
@@ -135,4 +121,21 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The text of `file`, or why it has none: it cannot be read, or it is not
+/// UTF-8 text (with the place of the first bad byte, or what it is instead).
+fn read_text(file: &Path) -> Result<String, Diagnostic> {
+    match std::fs::read(file).map(argmap::map::text::text_of) {
+        Ok(Ok(text)) => Ok(text),
+        Ok(Err(e)) => Err(Diagnostic::error(
+            file,
+            argmap::map::text::read_error_position(&e),
+            e.to_string(),
+        )
+        .with_help(
+            argmap::map::text::not_text_help(&e).unwrap_or_else(|| "save the file as UTF-8".into()),
+        )),
+        Err(e) => Err(Diagnostic::error(file, None, format!("cannot read: {e}"))),
+    }
 }
