@@ -1,0 +1,143 @@
+//! Writing and reading whole graphs of a remote store: a Graph Store Protocol PUT or SPARQL Update in batches, the server's count, and paged reads checked against it.
+
+use oxigraph::model::{NamedNode, Term, Triple};
+
+use crate::Error;
+use crate::sparql::Backend;
+use crate::sparql::remote::{Remote, encode};
+
+/// How a graph was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMethod {
+    /// One Graph Store Protocol PUT: the graph was replaced atomically.
+    GraphStore,
+    /// DROP SILENT GRAPH, then INSERT DATA in batches.
+    Update,
+}
+
+impl Remote {
+    /// Replaces the graph `graph` with `triples`: one Graph Store Protocol
+    /// PUT when a graph store is configured and takes it, else DROP SILENT
+    /// GRAPH and INSERT DATA in batches of at most `batch` triples (and about
+    /// 256 KiB). `progress` gets the number of triples written so far.
+    pub fn replace_graph(
+        &self,
+        graph: &NamedNode,
+        triples: &[Triple],
+        batch: usize,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<WriteMethod, Error> {
+        if let Some(store) = &self.config.graph_store {
+            if !*self.graph_store_unsupported.lock().expect("lock") {
+                let url = format!(
+                    "{store}{}graph={}",
+                    if store.contains('?') { '&' } else { '?' },
+                    encode(graph.as_str())
+                );
+                let mut body = String::new();
+                for t in triples {
+                    body.push_str(&format!("{t} .\n"));
+                }
+                let reply = self.send(
+                    "PUT",
+                    &url,
+                    Some("application/n-triples"),
+                    "*/*",
+                    body.as_bytes(),
+                )?;
+                // These say the server does not do this kind of request at all: fall back.
+                if matches!(reply.status, 405 | 415 | 501) {
+                    *self.graph_store_unsupported.lock().expect("lock") = true;
+                } else {
+                    self.check_status(&url, "replacing the graph (Graph Store PUT)", &reply)?;
+                    progress(triples.len());
+                    return Ok(WriteMethod::GraphStore);
+                }
+            }
+        }
+        self.update(&format!("DROP SILENT GRAPH {graph}"))?;
+        let mut done = 0;
+        let mut text = String::new();
+        let mut in_batch = 0;
+        for (i, t) in triples.iter().enumerate() {
+            text.push_str(&format!("{t} .\n"));
+            in_batch += 1;
+            if in_batch >= batch.max(1) || text.len() >= 256 * 1024 || i + 1 == triples.len() {
+                self.update(&format!("INSERT DATA {{ GRAPH {graph} {{\n{text}}} }}"))?;
+                done += in_batch;
+                progress(done);
+                text.clear();
+                in_batch = 0;
+            }
+        }
+        if triples.is_empty() {
+            // An empty graph still exists once pushed, where the store keeps empty graphs.
+            self.update(&format!("CREATE SILENT GRAPH {graph}"))?;
+        }
+        Ok(WriteMethod::Update)
+    }
+
+    /// The number of triples in `graph`.
+    pub fn count(&self, graph: &NamedNode) -> Result<u64, Error> {
+        let rows = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?s ?p ?o } }",
+            &[("graph".into(), graph.clone().into())],
+        )?;
+        let n = rows
+            .rows
+            .first()
+            .and_then(|r| r.first().cloned().flatten())
+            .map(|t| crate::sparql::lexical(&t));
+        n.and_then(|n| n.parse().ok()).ok_or_else(|| {
+            Error::Remote(format!(
+                "{}: the server did not answer a COUNT with a number",
+                self.url()
+            ))
+        })
+    }
+
+    /// Every triple of `graph`, read in pages of `page` rows and checked
+    /// against the server's own count, so that a cut page cannot pass for
+    /// the whole graph.
+    pub fn graph_triples(&self, graph: &NamedNode, page: usize) -> Result<Vec<Triple>, Error> {
+        let expected = self.count(graph)?;
+        let bindings = [("graph".to_string(), Term::from(graph.clone()))];
+        let mut triples = Vec::new();
+        let mut offset = 0usize;
+        loop {
+            let text = format!(
+                "SELECT ?s ?p ?o WHERE {{ GRAPH ?graph {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}"
+            );
+            let rows = self.select(&text, &bindings)?;
+            let got = rows.rows.len();
+            for row in rows.rows {
+                let [Some(s), Some(p), Some(o)] = <[Option<Term>; 3]>::try_from(row)
+                    .map_err(|_| Error::Remote("a row without three columns".into()))?
+                else {
+                    continue;
+                };
+                let subject: oxigraph::model::NamedOrBlankNode = match s {
+                    Term::NamedNode(n) => n.into(),
+                    Term::BlankNode(b) => b.into(),
+                    _ => continue,
+                };
+                let Term::NamedNode(predicate) = p else {
+                    continue;
+                };
+                triples.push(Triple::new(subject, predicate, o));
+            }
+            offset += got;
+            if got < page {
+                break;
+            }
+        }
+        if triples.len() as u64 != expected {
+            return Err(Error::Incomplete(format!(
+                "{}: the server counts {expected} triples in {graph} but sent {}; nothing was written",
+                self.url(),
+                triples.len()
+            )));
+        }
+        Ok(triples)
+    }
+}
