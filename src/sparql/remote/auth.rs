@@ -4,7 +4,11 @@ use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use md5::{Digest, Md5};
+use percent_encoding::percent_decode_str;
+use url::{Position, Url};
 
 use crate::Error;
 use crate::sparql::remote::Remote;
@@ -41,107 +45,81 @@ impl Remote {
         match &self.config.auth {
             Auth::None => None,
             Auth::Bearer(token) => Some(format!("Bearer {token}")),
-            Auth::Basic { user, password } => Some(format!(
-                "Basic {}",
-                base64(format!("{user}:{password}").as_bytes())
-            )),
+            Auth::Basic { user, password } => Some(basic(user, password)),
             Auth::Digest { user, password } => {
                 let mut guard = self.digest.lock().expect("digest lock");
                 let (challenge, count) = guard.as_mut()?;
                 *count += 1;
-                Some(challenge.answer(user, password, method, request_target(url), *count))
+                Some(challenge.answer(user, password, method, &request_target(url), *count))
             }
         }
     }
 }
 
-/// Takes `user:password@` out of a URL.
-pub(super) fn split_credentials(url: &str) -> Result<(String, Option<(String, String)>), Error> {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Err(Error::Remote(format!(
+/// Takes `user:password@` out of a URL. A URL without credentials comes
+/// back exactly as written: it names the dataset of the links `link`
+/// writes, and is printed in messages.
+pub(super) fn split_credentials(text: &str) -> Result<(String, Option<(String, String)>), Error> {
+    let not_http = || {
+        Error::Remote(format!(
             "`{}` is not an http:// or https:// URL",
-            redact(url)
-        )));
+            redact(text)
+        ))
     };
-    if !matches!(scheme, "http" | "https") {
-        return Err(Error::Remote(format!(
-            "`{}` is not an http:// or https:// URL",
-            redact(url)
-        )));
+    let mut url = Url::parse(text).map_err(|_| not_http())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(not_http());
     }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
-        None => Ok((url.to_string(), None)),
-        Some((userinfo, host)) => {
-            let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
-            Ok((
-                format!("{scheme}://{host}{path}"),
-                Some((decode(user), decode(password))),
-            ))
-        }
+    if url.username().is_empty() && url.password().is_none() {
+        return Ok((text.to_string(), None));
     }
+    let decode = |part: &str| percent_decode_str(part).decode_utf8_lossy().into_owned();
+    let credentials = (
+        decode(url.username()),
+        url.password().map(decode).unwrap_or_default(),
+    );
+    // Neither can fail on an http(s) URL, which always has a host.
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    Ok((url.into(), Some(credentials)))
 }
 
 /// A URL with any credentials in it replaced, for messages.
-pub fn redact(url: &str) -> String {
-    match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            match rest[..end].rsplit_once('@') {
-                Some((_, host)) => format!("{scheme}://<credentials>@{host}{}", &rest[end..]),
-                None => url.to_string(),
+pub fn redact(text: &str) -> String {
+    match Url::parse(text) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => {
+            if url.username().is_empty() && url.password().is_none() {
+                return text.to_string();
             }
+            format!(
+                "{}://<credentials>@{}",
+                url.scheme(),
+                &url[Position::BeforeHost..]
+            )
         }
-        None => url.to_string(),
+        // Not an http(s) URL: whatever stands before an `@` may still be a secret.
+        _ => match text.rsplit_once('@') {
+            Some((before, after)) => {
+                let scheme = before.split_once("://").map_or("", |(s, _)| s);
+                let separator = if scheme.is_empty() { "" } else { "://" };
+                format!("{scheme}{separator}<credentials>@{after}")
+            }
+            None => text.to_string(),
+        },
     }
 }
 
 /// The path and query of a URL, as a digest response names it.
-pub(super) fn request_target(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    match rest.find('/') {
-        Some(i) => &rest[i..],
-        None => "/",
+pub(super) fn request_target(text: &str) -> String {
+    match Url::parse(text) {
+        Ok(url) => url[Position::BeforePath..Position::AfterQuery].to_string(),
+        Err(_) => "/".to_string(),
     }
 }
 
-/// Undoes percent-encoding (for credentials written into a URL).
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 3 <= bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-            if let Ok(b) = u8::from_str_radix(hex, 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-pub(super) fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// `user:password` as HTTP basic authentication sends it.
+fn basic(user: &str, password: &str) -> String {
+    format!("Basic {}", STANDARD.encode(format!("{user}:{password}")))
 }
 
 fn md5_hex(text: &str) -> String {
@@ -307,5 +285,26 @@ mod tests {
             password: "secret".into(),
         };
         assert!(!format!("{auth:?}").contains("secret"));
+        // Without credentials a URL is kept as written.
+        let plain = "http://127.0.0.1:7878/query";
+        assert_eq!(split_credentials(plain).unwrap(), (plain.to_string(), None));
+        assert!(split_credentials("not a url").is_err());
+        assert!(split_credentials("ftp://example.org/").is_err());
+        assert_eq!(redact("ann:secret@host"), "<credentials>@host");
+        assert_eq!(redact("ftp://ann:pw@host/"), "ftp://<credentials>@host/");
+        assert_eq!(
+            request_target("http://example.org/sparql?graph=a%2Fb"),
+            "/sparql?graph=a%2Fb"
+        );
+        assert_eq!(request_target("http://example.org"), "/");
+    }
+
+    #[test]
+    fn basic_credentials_are_base64() {
+        // RFC 7617 section 2.
+        assert_eq!(
+            basic("Aladdin", "open sesame"),
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
     }
 }

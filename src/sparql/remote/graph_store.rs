@@ -1,10 +1,11 @@
 //! Writing and reading whole graphs of a remote store: a Graph Store Protocol PUT or SPARQL Update in batches, the server's count, and paged reads checked against it.
 
 use oxigraph::model::{NamedNode, Term, Triple};
+use url::Url;
 
 use crate::Error;
 use crate::sparql::Backend;
-use crate::sparql::remote::{Remote, encode};
+use crate::sparql::remote::{Remote, redact};
 
 /// How a graph was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,33 +29,56 @@ impl Remote {
         progress: &mut dyn FnMut(usize),
     ) -> Result<WriteMethod, Error> {
         if let Some(store) = &self.config.graph_store {
-            if !*self.graph_store_unsupported.lock().expect("lock") {
-                let url = format!(
-                    "{store}{}graph={}",
-                    if store.contains('?') { '&' } else { '?' },
-                    encode(graph.as_str())
-                );
-                let mut body = String::new();
-                for t in triples {
-                    body.push_str(&format!("{t} .\n"));
-                }
-                let reply = self.send(
-                    "PUT",
-                    &url,
-                    Some("application/n-triples"),
-                    "*/*",
-                    body.as_bytes(),
-                )?;
-                // These say the server does not do this kind of request at all: fall back.
-                if matches!(reply.status, 405 | 415 | 501) {
-                    *self.graph_store_unsupported.lock().expect("lock") = true;
-                } else {
-                    self.check_status(&url, "replacing the graph (Graph Store PUT)", &reply)?;
-                    progress(triples.len());
-                    return Ok(WriteMethod::GraphStore);
-                }
+            if !*self.graph_store_unsupported.lock().expect("lock")
+                && self.put(store, graph, triples)?
+            {
+                progress(triples.len());
+                return Ok(WriteMethod::GraphStore);
             }
         }
+        self.insert_in_batches(graph, triples, batch, progress)?;
+        Ok(WriteMethod::Update)
+    }
+
+    /// Replaces `graph` with one Graph Store Protocol PUT to `store`;
+    /// `false` when the server does not take such requests at all, and
+    /// will not be asked again.
+    fn put(&self, store: &str, graph: &NamedNode, triples: &[Triple]) -> Result<bool, Error> {
+        let mut url = Url::parse(store)
+            .map_err(|e| Error::Remote(format!("`{}` is not a URL: {e}", redact(store))))?;
+        url.query_pairs_mut().append_pair("graph", graph.as_str());
+        let url = url.to_string();
+        let mut body = String::new();
+        for t in triples {
+            body.push_str(&format!("{t} .\n"));
+        }
+        let reply = self.send(
+            "PUT",
+            &url,
+            Some("application/n-triples"),
+            "*/*",
+            body.as_bytes(),
+        )?;
+        // These say the server does not do this kind of request at all: fall back.
+        if matches!(reply.status, 405 | 415 | 501) {
+            *self.graph_store_unsupported.lock().expect("lock") = true;
+            return Ok(false);
+        }
+        self.check_status(&url, "replacing the graph (Graph Store PUT)", &reply)?;
+        Ok(true)
+    }
+
+    /// Replaces `graph` with SPARQL Update: DROP SILENT GRAPH, then INSERT
+    /// DATA in batches. The updates are written here rather than in
+    /// `queries/`: they are data, each term written by the RDF model, and
+    /// spargebra's own writer would repeat `GRAPH <g>` around every triple.
+    fn insert_in_batches(
+        &self,
+        graph: &NamedNode,
+        triples: &[Triple],
+        batch: usize,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(), Error> {
         self.update(&format!("DROP SILENT GRAPH {graph}"))?;
         let mut done = 0;
         let mut text = String::new();
@@ -74,7 +98,7 @@ impl Remote {
             // An empty graph still exists once pushed, where the store keeps empty graphs.
             self.update(&format!("CREATE SILENT GRAPH {graph}"))?;
         }
-        Ok(WriteMethod::Update)
+        Ok(())
     }
 
     /// The number of triples in `graph`.

@@ -283,26 +283,11 @@ fn excerpt(body: &[u8]) -> String {
     text.chars().take(300).collect()
 }
 
-/// `application/x-www-form-urlencoded` of `pairs`.
+/// `application/x-www-form-urlencoded` of `pairs`, as the Protocol posts a query or an update.
 fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// Percent-encodes everything but the unreserved characters.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3 / 2);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }
 
 #[cfg(test)]
@@ -310,12 +295,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_and_form_encoding() {
+    fn form_encoding() {
+        assert_eq!(form(&[("query", "a b&é")]), "query=a+b%26%C3%A9");
         assert_eq!(
-            auth::base64(b"Aladdin:open sesame"),
-            "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+            form(&[("update", "DROP SILENT GRAPH <urn:g>")]),
+            "update=DROP+SILENT+GRAPH+%3Curn%3Ag%3E"
         );
-        assert_eq!(auth::base64(b"ab"), "YWI=");
-        assert_eq!(form(&[("query", "a b&é")]), "query=a%20b%26%C3%A9");
     }
 }

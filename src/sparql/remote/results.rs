@@ -1,15 +1,15 @@
-//! Reading a remote store's answers: SPARQL JSON results and RDF graphs, used only when complete.
+//! Reading a remote store's answers: SPARQL JSON results (read by sparesults) and RDF graphs, used only when complete.
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{BlankNode, Literal, NamedNode, Term, Triple};
-use serde_json::Value;
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{Literal, Term, Triple};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
+};
 
 use crate::Error;
 use crate::sparql::remote::Reply;
 use crate::sparql::{Answer, Solutions};
-
-const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
-const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
 
 /// Fails when the server marked the answer as cut short.
 pub(super) fn check_not_cut(url: &str, reply: &Reply) -> Result<(), Error> {
@@ -29,103 +29,105 @@ pub(super) fn check_not_cut(url: &str, reply: &Reply) -> Result<(), Error> {
     Ok(())
 }
 
-/// Reads SPARQL JSON results; the whole body must be one complete JSON document.
+/// Reads SPARQL JSON results; the whole body must be one complete JSON
+/// document. Virtuoso's older forms (`typed-literal`, booleans as 1 and 0,
+/// blank nodes named `nodeID://…`) become the terms the local store gives,
+/// so that output is the same byte for byte.
 pub(super) fn parse_json_results(url: &str, body: &[u8]) -> Result<Answer, Error> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
-        let tail = String::from_utf8_lossy(&body[body.len().saturating_sub(120)..])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        Error::Incomplete(format!(
-            "{url}: the result is cut short or malformed ({e}, after {} bytes, ending \"…{tail}\"); \
-             the server may have stopped the query at its time limit. Nothing was printed",
-            body.len()
-        ))
-    })?;
-    let malformed = |what: &str| Error::Remote(format!("{url}: not SPARQL JSON results: {what}"));
-    if let Some(b) = value.get("boolean") {
-        return b
-            .as_bool()
-            .map(Answer::Boolean)
-            .ok_or_else(|| malformed("`boolean` is not true or false"));
+    match read_json_results(body) {
+        Err(e) if is_bad_blank_node(&e) => match virtuoso_blank_nodes(body) {
+            Some(renamed) => read_json_results(&renamed),
+            None => Err(e),
+        },
+        other => other,
     }
-    let variables: Vec<String> = value
-        .pointer("/head/vars")
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed("no head.vars"))?
-        .iter()
-        .map(|v| v.as_str().map(str::to_string))
-        .collect::<Option<_>>()
-        .ok_or_else(|| malformed("a variable name is not a string"))?;
-    let bindings = value
-        .pointer("/results/bindings")
-        .and_then(Value::as_array)
-        .ok_or_else(|| malformed("no results.bindings"))?;
-    let mut rows = Vec::with_capacity(bindings.len());
-    for binding in bindings {
-        let object = binding
-            .as_object()
-            .ok_or_else(|| malformed("a binding is not an object"))?;
-        let mut row = Vec::with_capacity(variables.len());
-        for v in &variables {
-            row.push(match object.get(v) {
-                None => None,
-                Some(term) => Some(json_term(term).map_err(|e| malformed(&e))?),
-            });
-        }
-        rows.push(row);
-    }
-    Ok(Answer::Solutions(Solutions { variables, rows }))
+    .map_err(|e| unusable(url, body, &e))
 }
 
-/// One RDF term of SPARQL JSON results, including Virtuoso's older `typed-literal`.
-fn json_term(term: &Value) -> Result<Term, String> {
-    let field = |name: &str| term.get(name).and_then(Value::as_str);
-    let value = field("value").ok_or("a term without a value")?;
-    match field("type") {
-        Some("uri") => NamedNode::new(value)
-            .map(Term::from)
-            .map_err(|e| format!("`{value}` is not an IRI: {e}")),
-        Some("bnode") => Ok(BlankNode::new(value)
-            .unwrap_or_else(|_| {
-                let id: String = value
-                    .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                    .collect();
-                BlankNode::new_unchecked(format!("b{id}"))
-            })
-            .into()),
-        Some("literal" | "typed-literal") => {
-            if let Some(language) = field("xml:lang") {
-                return Literal::new_language_tagged_literal(value, language)
-                    .map(Term::from)
-                    .map_err(|e| format!("bad language tag `{language}`: {e}"));
-            }
-            match field("datatype") {
-                None | Some(XSD_STRING) => Ok(Literal::new_simple_literal(value).into()),
-                // Virtuoso writes booleans as 1 and 0; the canonical forms keep output identical.
-                Some(XSD_BOOLEAN) => {
-                    let canonical = match value {
-                        "1" | "true" => "true",
-                        "0" | "false" => "false",
-                        other => other,
-                    };
-                    Ok(
-                        Literal::new_typed_literal(
-                            canonical,
-                            NamedNode::new_unchecked(XSD_BOOLEAN),
-                        )
-                        .into(),
-                    )
-                }
-                Some(datatype) => NamedNode::new(datatype)
-                    .map(|d| Literal::new_typed_literal(value, d).into())
-                    .map_err(|e| format!("`{datatype}` is not an IRI: {e}")),
-            }
+/// The answer in `body`, read to its last byte.
+fn read_json_results(body: &[u8]) -> Result<Answer, String> {
+    let parser = QueryResultsParser::from_format(QueryResultsFormat::Json);
+    match parser.for_slice(body).map_err(|e| e.to_string())? {
+        SliceQueryResultsParserOutput::Boolean(value) => {
+            // The parser stops at the value; the rest of the body must still be whole.
+            serde_json::from_slice::<serde::de::IgnoredAny>(body).map_err(|e| e.to_string())?;
+            Ok(Answer::Boolean(value))
         }
-        Some(other) => Err(format!("terms of type `{other}` are not supported")),
-        None => Err("a term without a type".into()),
+        SliceQueryResultsParserOutput::Solutions(solutions) => {
+            let variables = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
+            // Reading every solution reads the body to its end, so a cut or
+            // trailing text is an error here, not a shorter answer.
+            let rows = solutions
+                .map(|solution| {
+                    let solution = solution.map_err(|e| e.to_string())?;
+                    Ok(solution.values().iter().map(local_term).collect())
+                })
+                .collect::<Result<_, String>>()?;
+            Ok(Answer::Solutions(Solutions { variables, rows }))
+        }
     }
+}
+
+/// Virtuoso writes booleans as 1 and 0; the canonical forms keep output identical.
+fn local_term(term: &Option<Term>) -> Option<Term> {
+    match term {
+        Some(Term::Literal(l)) if l.datatype() == xsd::BOOLEAN => {
+            let canonical = match l.value() {
+                "1" | "true" => true,
+                "0" | "false" => false,
+                _ => return term.clone(),
+            };
+            Some(Literal::from(canonical).into())
+        }
+        other => other.clone(),
+    }
+}
+
+fn is_bad_blank_node(error: &str) -> bool {
+    error.contains("Invalid bnode value")
+}
+
+/// Virtuoso names a blank node `nodeID://b10003`, which is no blank node
+/// label; the body with each such name made one (`nodeID_b10003`), or
+/// `None` when it holds none. Only the name of a term typed `bnode`, in the
+/// exact form Virtuoso writes it, is touched: a literal or an IRI with the
+/// same text is left alone.
+fn virtuoso_blank_nodes(body: &[u8]) -> Option<Vec<u8>> {
+    const NAMED: &[u8] = b"\"type\": \"bnode\", \"value\": \"nodeID://";
+    const RENAMED: &[u8] = b"\"type\": \"bnode\", \"value\": \"nodeID_";
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    let mut found = false;
+    while let Some(at) = rest.windows(NAMED.len()).position(|w| w == NAMED) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(RENAMED);
+        rest = &rest[at + NAMED.len()..];
+        found = true;
+    }
+    out.extend_from_slice(rest);
+    found.then_some(out)
+}
+
+/// Why an answer cannot be used: a body that is whole JSON but not SPARQL
+/// results is the server's mistake; anything else was cut short, most
+/// often by the server's time limit.
+fn unusable(url: &str, body: &[u8], e: &str) -> Error {
+    if serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+        return Error::Remote(format!("{url}: not SPARQL JSON results: {e}"));
+    }
+    let tail = String::from_utf8_lossy(&body[body.len().saturating_sub(120)..])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Error::Incomplete(format!(
+        "{url}: the result is cut short or malformed ({e}, after {} bytes, ending \"…{tail}\"); \
+         the server may have stopped the query at its time limit. Nothing was printed",
+        body.len()
+    ))
 }
 
 /// Reads a CONSTRUCT or DESCRIBE answer (N-Triples or Turtle).
@@ -143,6 +145,8 @@ pub(super) fn parse_graph(url: &str, body: &[u8]) -> Result<Vec<Triple>, Error> 
 
 #[cfg(test)]
 mod tests {
+    use oxigraph::model::{BlankNode, NamedNode};
+
     use super::*;
 
     #[test]
@@ -160,19 +164,49 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("cancelled"), "{e}");
+        let mut trailing = whole.to_vec();
+        trailing.extend_from_slice(b" {}");
+        assert!(matches!(
+            parse_json_results("u", &trailing),
+            Err(Error::Incomplete(_))
+        ));
+        let boolean = br#"{"head":{},"boolean":true}"#;
+        assert_eq!(
+            parse_json_results("u", boolean).unwrap(),
+            Answer::Boolean(true)
+        );
+        assert!(matches!(
+            parse_json_results("u", &boolean[..boolean.len() - 1]),
+            Err(Error::Incomplete(_))
+        ));
+        assert!(matches!(
+            parse_json_results("u", br#"{"error":"no such graph"}"#),
+            Err(Error::Remote(_))
+        ));
     }
 
     #[test]
     fn virtuoso_terms_become_the_local_ones() {
-        let t = json_term(
-            &serde_json::json!({"type": "typed-literal", "datatype": XSD_BOOLEAN, "value": "1"}),
-        )
-        .unwrap();
-        assert_eq!(t, Literal::from(true).into());
-        let t = json_term(
-            &serde_json::json!({"type": "typed-literal", "datatype": XSD_STRING, "value": "a"}),
-        )
-        .unwrap();
-        assert_eq!(t, Literal::new_simple_literal("a").into());
+        // As Virtuoso 7.2 writes them, spacing and tabs included.
+        let body = br#"{ "head": { "link": [], "vars": ["s", "p", "o"] },
+  "results": { "distinct": false, "ordered": true, "bindings": [
+    { "s": { "type": "uri", "value": "urn:s" }	, "p": { "type": "uri", "value": "urn:r" }	, "o": { "type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#string", "value": "a" }},
+    { "s": { "type": "bnode", "value": "nodeID://b10003" }	, "p": { "type": "uri", "value": "urn:q" }	, "o": { "type": "typed-literal", "datatype": "http://www.w3.org/2001/XMLSchema#boolean", "value": "1" }},
+    { "s": { "type": "bnode", "value": "nodeID://b10003" }	, "p": { "type": "uri", "value": "urn:p" }	, "o": { "type": "literal", "value": "nodeID://b10003" }} ] } }"#;
+        let Answer::Solutions(s) = parse_json_results("u", body).unwrap() else {
+            panic!("not solutions");
+        };
+        assert_eq!(s.variables, ["s", "p", "o"]);
+        assert_eq!(s.rows[0][2], Some(Literal::new_simple_literal("a").into()));
+        assert_eq!(s.rows[1][2], Some(Literal::from(true).into()));
+        let node = Term::from(BlankNode::new("nodeID_b10003").unwrap());
+        assert_eq!(s.rows[1][0], Some(node.clone()));
+        assert_eq!(s.rows[2][0], Some(node));
+        // A literal with the same text keeps it.
+        assert_eq!(
+            s.rows[2][2],
+            Some(Literal::new_simple_literal("nodeID://b10003").into())
+        );
+        assert_eq!(s.rows[0][0], Some(NamedNode::new("urn:s").unwrap().into()));
     }
 }
