@@ -659,40 +659,28 @@ pub fn endpoint_candidates(
     }
     let needles: Vec<String> = needles.into_iter().collect();
     let batches: Vec<&[String]> = needles.chunks(search.batch.max(1)).collect();
-    let predicates: Vec<String> = LABEL_PREDICATES
-        .iter()
-        .map(|(p, _)| format!("<{p}>"))
-        .collect();
-    let types: Vec<String> = TYPE_PREDICATES.iter().map(|p| format!("<{p}>")).collect();
+    let query = crate::sparql::named_query("link-candidates")
+        .ok_or_else(|| Error::Internal("no query link-candidates".into()))?;
+    let language = [(
+        "language".to_string(),
+        Term::from(Literal::new_simple_literal(&search.language)),
+    )];
     let mut quads = Vec::new();
     for (n, batch) in batches.iter().enumerate() {
         if n > 0 {
             std::thread::sleep(search.delay);
         }
-        let mut values = String::new();
+        let mut values = Vec::with_capacity(batch.len() * 2);
         for needle in *batch {
-            // Terms are written by the RDF model, never pasted as text.
-            values.push_str(&format!(" {}", Literal::new_simple_literal(needle)));
+            values.push(Literal::new_simple_literal(needle).into());
             if let Ok(tagged) =
                 Literal::new_language_tagged_literal(needle.as_str(), search.language.as_str())
             {
-                values.push_str(&format!(" {tagged}"));
+                values.push(tagged.into());
             }
         }
-        let query = format!(
-            "SELECT DISTINCT ?entity ?p ?value WHERE {{\n\
-             VALUES ?needle {{{values} }}\n\
-             VALUES ?by {{ {} }}\n\
-             ?entity ?by ?needle .\n\
-             {{ VALUES ?p {{ {} }} ?entity ?p ?value . FILTER(LANG(?value) = \"\" || LANGMATCHES(LANG(?value), {})) }}\n\
-             UNION {{ VALUES ?p {{ {} }} ?entity ?p ?value . FILTER(isIRI(?value)) }}\n\
-             }}",
-            predicates.join(" "),
-            predicates.join(" "),
-            Literal::new_simple_literal(&search.language),
-            types.join(" "),
-        );
-        let rows = endpoint.select(&query, &[])?;
+        let query = crate::sparql::bind::with_values(query.text, "needle", &values)?;
+        let rows = endpoint.select(&query, &language)?;
         let (Some(e), Some(p), Some(v)) = (
             rows.column("entity"),
             rows.column("p"),
@@ -965,6 +953,22 @@ mod tests {
         );
         let kji = found.iter().find(|c| c.target == "b:kji").unwrap();
         assert_eq!(kji.decision, Decision::NearMiss);
+    }
+
+    #[test]
+    fn the_endpoint_is_asked_for_every_label_and_type_predicate() {
+        let text = crate::sparql::named_query("link-candidates").unwrap().text;
+        let parsed = spargebra::SparqlParser::new()
+            .parse_query(text)
+            .unwrap()
+            .to_string();
+        for p in LABEL_PREDICATES
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(TYPE_PREDICATES.iter().copied())
+        {
+            assert!(parsed.contains(&format!("<{p}>")), "{p} is not asked");
+        }
     }
 
     #[test]

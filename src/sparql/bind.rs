@@ -48,12 +48,7 @@ pub fn bind_query(
         variables,
         bindings: vec![row],
     };
-    let pattern = match &mut parsed {
-        spargebra::Query::Select { pattern, .. }
-        | spargebra::Query::Construct { pattern, .. }
-        | spargebra::Query::Describe { pattern, .. }
-        | spargebra::Query::Ask { pattern, .. } => pattern,
-    };
+    let pattern = pattern_of(&mut parsed);
     // A bound value is also written into the patterns that use its
     // variable: oxigraph does not push a VALUES join into `GRAPH ?graph { … }`
     // or into a basic graph pattern, so without this a brief's query scans
@@ -66,17 +61,78 @@ pub fn bind_query(
     for (name, value) in bindings {
         name_graphs(body, name.trim_start_matches(['?', '$']), value);
     }
-    let right = std::mem::replace(
-        body,
-        GraphPattern::Bgp {
-            patterns: Vec::new(),
-        },
-    );
+    join_values(body, values);
+    Ok(parsed)
+}
+
+/// `query` with a `VALUES` table binding `variable` to each of `values`
+/// in turn, joined where [`bind_query`] joins its one row, written back as
+/// text for a [`Backend`](crate::sparql::Backend). It binds many values at
+/// once (the spellings `argmap link` asks an endpoint for); the terms are
+/// written by the RDF model, never pasted.
+pub fn with_values(query: &str, variable: &str, values: &[Term]) -> Result<String, crate::Error> {
+    let variable =
+        Variable::new(variable).map_err(|e| crate::Error::Query(format!("`{variable}`: {e}")))?;
+    let rows = values
+        .iter()
+        .map(|value| match value {
+            Term::NamedNode(n) => Ok(vec![Some(GroundTerm::NamedNode(n.clone()))]),
+            Term::Literal(l) => Ok(vec![Some(GroundTerm::Literal(l.clone()))]),
+            _ => Err(crate::Error::Query(format!(
+                "`{variable}` cannot be bound to a blank node"
+            ))),
+        })
+        .collect::<Result<_, _>>()?;
+    let mut parsed = parse_query(query)?;
+    let table = GraphPattern::Values {
+        variables: vec![variable],
+        bindings: rows,
+    };
+    join_values(body(pattern_of(&mut parsed)), table);
+    Ok(parsed.to_string())
+}
+
+/// `query` with its LIMIT and OFFSET set, written back as text: one page
+/// of an ordered answer. The numbers go into the parsed query's slice,
+/// never into its text.
+pub fn with_page(query: &str, offset: usize, limit: usize) -> Result<String, crate::Error> {
+    let mut parsed = parse_query(query)?;
+    let pattern = pattern_of(&mut parsed);
+    let whole = match std::mem::replace(pattern, empty()) {
+        GraphPattern::Slice { inner, .. } => *inner,
+        other => other,
+    };
+    *pattern = GraphPattern::Slice {
+        inner: Box::new(whole),
+        start: offset,
+        length: Some(limit),
+    };
+    Ok(parsed.to_string())
+}
+
+/// The pattern of any form of query.
+fn pattern_of(query: &mut spargebra::Query) -> &mut GraphPattern {
+    match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    }
+}
+
+fn empty() -> GraphPattern {
+    GraphPattern::Bgp {
+        patterns: Vec::new(),
+    }
+}
+
+/// Joins the `VALUES` table `values` with `body`.
+fn join_values(body: &mut GraphPattern, values: GraphPattern) {
+    let right = std::mem::replace(body, empty());
     *body = GraphPattern::Join {
         left: Box::new(values),
         right: Box::new(right),
     };
-    Ok(parsed)
 }
 
 /// The query's body below its own modifiers (projection, order, grouping,
@@ -201,6 +257,27 @@ fn param_term(value: &str) -> Result<Term, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_values_and_a_page_go_into_the_parsed_query() {
+        let query = "SELECT ?x WHERE { ?x <urn:label> ?needle } ORDER BY ?x";
+        let needles = [
+            Term::from(Literal::new_simple_literal("a \" } b")),
+            Term::from(Literal::new_language_tagged_literal("c", "en").unwrap()),
+        ];
+        let text = with_values(query, "needle", &needles).unwrap();
+        assert!(
+            text.contains(r#"VALUES ( ?needle ) { ( "a \" } b" ) ( "c"@en ) "#),
+            "{text}"
+        );
+        assert!(spargebra::SparqlParser::new().parse_query(&text).is_ok());
+        let page = with_page(&text, 40, 20).unwrap();
+        assert!(page.ends_with("OFFSET 40 LIMIT 20"), "{page}");
+        // A second page replaces the first's slice.
+        let next = with_page(&page, 60, 20).unwrap();
+        assert!(next.ends_with("OFFSET 60 LIMIT 20"), "{next}");
+        assert_eq!(next.matches("LIMIT").count(), 1, "{next}");
+    }
 
     #[test]
     fn params_become_terms() {

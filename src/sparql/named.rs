@@ -42,7 +42,10 @@ pub const QUERIES: &[NamedQuery] = named![
     "report-anchors",
     "report-actors",
     "link-entities",
+    "link-candidates",
     "linked-birth-dates",
+    "pull-count",
+    "pull-triples",
 ];
 
 /// The named query called `name`.

@@ -1,11 +1,12 @@
 //! Writing and reading whole graphs of a remote store: a Graph Store Protocol PUT or SPARQL Update in batches, the server's count, and paged reads checked against it.
 
-use oxigraph::model::{NamedNode, Term, Triple};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use url::Url;
 
 use crate::Error;
-use crate::sparql::Backend;
+use crate::sparql::bind::with_page;
 use crate::sparql::remote::{Remote, redact};
+use crate::sparql::{Backend, Solutions, named_query};
 
 /// How a graph was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,16 +102,15 @@ impl Remote {
         Ok(())
     }
 
-    /// The number of triples in `graph`.
+    /// The number of triples in `graph` (query `pull-count`).
     pub fn count(&self, graph: &NamedNode) -> Result<u64, Error> {
         let rows = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?graph { ?s ?p ?o } }",
+            query("pull-count")?,
             &[("graph".into(), graph.clone().into())],
         )?;
         let n = rows
-            .rows
-            .first()
-            .and_then(|r| r.first().cloned().flatten())
+            .column("n")
+            .and_then(|n| rows.rows.first()?.get(n).cloned().flatten())
             .map(|t| crate::sparql::lexical(&t));
         n.and_then(|n| n.parse().ok()).ok_or_else(|| {
             Error::Remote(format!(
@@ -120,36 +120,19 @@ impl Remote {
         })
     }
 
-    /// Every triple of `graph`, read in pages of `page` rows and checked
-    /// against the server's own count, so that a cut page cannot pass for
-    /// the whole graph.
+    /// Every triple of `graph`, read in pages of `page` rows (query
+    /// `pull-triples`) and checked against the server's own count, so that
+    /// a cut page cannot pass for the whole graph.
     pub fn graph_triples(&self, graph: &NamedNode, page: usize) -> Result<Vec<Triple>, Error> {
         let expected = self.count(graph)?;
         let bindings = [("graph".to_string(), Term::from(graph.clone()))];
+        let all = query("pull-triples")?;
         let mut triples = Vec::new();
         let mut offset = 0usize;
         loop {
-            let text = format!(
-                "SELECT ?s ?p ?o WHERE {{ GRAPH ?graph {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}"
-            );
-            let rows = self.select(&text, &bindings)?;
+            let rows = self.select(&with_page(all, offset, page)?, &bindings)?;
             let got = rows.rows.len();
-            for row in rows.rows {
-                let [Some(s), Some(p), Some(o)] = <[Option<Term>; 3]>::try_from(row)
-                    .map_err(|_| Error::Remote("a row without three columns".into()))?
-                else {
-                    continue;
-                };
-                let subject: oxigraph::model::NamedOrBlankNode = match s {
-                    Term::NamedNode(n) => n.into(),
-                    Term::BlankNode(b) => b.into(),
-                    _ => continue,
-                };
-                let Term::NamedNode(predicate) = p else {
-                    continue;
-                };
-                triples.push(Triple::new(subject, predicate, o));
-            }
+            triples.extend(page_triples(&rows)?);
             offset += got;
             if got < page {
                 break;
@@ -164,4 +147,32 @@ impl Remote {
         }
         Ok(triples)
     }
+}
+
+/// The text of the named query `name`.
+fn query(name: &str) -> Result<&'static str, Error> {
+    named_query(name)
+        .map(|q| q.text)
+        .ok_or_else(|| Error::Internal(format!("no query {name}")))
+}
+
+/// The triples of one page of `pull-triples`; a row that is no triple
+/// (a literal subject, say) is left out, and then missed by the count.
+fn page_triples(rows: &Solutions) -> Result<Vec<Triple>, Error> {
+    let (Some(s), Some(p), Some(o)) = (rows.column("s"), rows.column("p"), rows.column("o")) else {
+        return Err(Error::Remote("a row without three columns".into()));
+    };
+    let mut triples = Vec::with_capacity(rows.rows.len());
+    for row in &rows.rows {
+        let subject: NamedOrBlankNode = match &row[s] {
+            Some(Term::NamedNode(n)) => n.clone().into(),
+            Some(Term::BlankNode(b)) => b.clone().into(),
+            _ => continue,
+        };
+        let (Some(Term::NamedNode(predicate)), Some(object)) = (&row[p], &row[o]) else {
+            continue;
+        };
+        triples.push(Triple::new(subject, predicate.clone(), object.clone()));
+    }
+    Ok(triples)
 }
