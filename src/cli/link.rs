@@ -71,7 +71,7 @@ fn parse_score(text: &str) -> Result<f64, String> {
 }
 
 pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
-    if global.endpoint.is_some() && !args.dry_run {
+    if global.remote.endpoint.is_some() && !args.dry_run {
         bail!(argmap::Error::Refused(
             "link writes its links graph into the local store, and --endpoint reads another: run it on the local store (then `argmap push`), or add --dry-run to see the candidates".into()
         ));
@@ -142,7 +142,7 @@ fn ask_endpoint(
         update: None,
         graph_store: None,
         auth: Auth::None,
-        timeout: Some(Duration::from_secs(global.endpoint_timeout.max(1))),
+        timeout: Some(global.remote.timeout()),
     })?;
     let search = EndpointSearch {
         batch: args.batch_size,

@@ -33,7 +33,7 @@ pub struct PushArgs {
 }
 
 pub fn run(args: PushArgs, global: &Global) -> Result<()> {
-    let remote = global.remote()?;
+    let remote = global.remote.open()?;
     let path = global.store_path();
     if !path.join("CURRENT").exists() {
         bail!(argmap::Error::NotFound(format!(
