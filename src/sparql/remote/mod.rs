@@ -8,6 +8,10 @@
 //! not parse to its end, a connection closed early, or a server's own mark of
 //! a cut result (Virtuoso's `X-SPARQL-MaxRows`, its anytime-query state)
 //! is an [`Error::Incomplete`], never a shorter answer.
+//!
+//! This file sends requests and checks their status; `auth` holds the
+//! credentials, `results` reads the answers, and `graph_store` writes and
+//! reads whole graphs.
 
 use std::io::Read;
 use std::sync::Mutex;
@@ -37,6 +41,7 @@ pub struct EndpointConfig {
     pub update: Option<String>,
     /// The Graph Store Protocol endpoint; without it graphs are written with SPARQL Update.
     pub graph_store: Option<String>,
+    /// The credentials sent with every request.
     pub auth: Auth,
     /// The longest a request may take, from connecting to the last byte of the answer.
     pub timeout: Option<Duration>,
