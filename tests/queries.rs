@@ -289,3 +289,54 @@ fn query_output_formats_and_parameters() {
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean `motives`?"));
 }
+
+#[test]
+fn a_graph_is_counted_and_read_whole() {
+    let store = TempStore::with_seed();
+    let count = rows(&store, "pull-count", "kinu-co-17-32");
+    // TSV writes a line break inside a literal as `\n`: one line per triple.
+    let tsv = store.ok(&[
+        "query",
+        "pull-triples",
+        "--brief",
+        "kinu-co-17-32",
+        "--format",
+        "tsv",
+    ]);
+    let triples: Vec<&str> = tsv.lines().skip(1).collect();
+    assert_eq!(count, [triples.len().to_string()]);
+    assert!(triples.len() > 1000, "{}", triples.len());
+    assert_eq!(
+        header(&store, "pull-triples", "kinu-co-17-32"),
+        "s,p,o",
+        "the columns pull reads"
+    );
+    // The same as every quad of the brief's graph in the store's dump.
+    let graph = "https://w3id.org/argmap/kb/graph/kinu-co-17-32";
+    let in_dump = store
+        .dump()
+        .iter()
+        .filter(|l| l.starts_with(&format!("<{graph}>\t")))
+        .count();
+    assert_eq!(in_dump, triples.len());
+}
+
+#[test]
+fn the_link_search_asks_only_for_the_spellings_it_is_given() {
+    // The store's default graph holds nothing: with no spellings, and with
+    // spellings of names in the briefs' graphs, the answer is empty.
+    let store = TempStore::with_seed();
+    let none = store.ok(&["query", "link-candidates", "--format", "csv"]);
+    assert_eq!(none, "entity,p,value\r\n");
+    let named = store.ok(&[
+        "query",
+        "link-candidates",
+        "--param",
+        "needle=Kim Jong-un",
+        "--param",
+        "language=en",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(named, "entity,p,value\r\n");
+}

@@ -5,14 +5,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use argmap::link::{
-    Candidate, Decision, EndpointSearch, Index, LinkRecord, Options, Provenance,
-    endpoint_candidates, entities_of, links_graph, links_quads, now_utc, reconcile, store_entities,
+    Activity, Candidate, Decision, EndpointSearch, Index, LinkRecord, Options, Provenance,
+    dataset_iri, endpoint_candidates, entities_of, imported_links, linked, links_quads, now_utc,
+    reconcile, store_entities,
 };
 use argmap::render::table;
-use argmap::sparql::remote::{Auth, EndpointConfig, Remote};
+use argmap::sparql::remote::{Auth, EndpointConfig, Remote, redact};
 use argmap::store::GraphData;
 use clap::{Args, ValueEnum};
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::NamedNode;
 
 use super::{Global, print};
 
@@ -70,7 +71,7 @@ fn parse_score(text: &str) -> Result<f64, String> {
 }
 
 pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
-    if global.endpoint.is_some() && !args.dry_run {
+    if global.remote.endpoint.is_some() && !args.dry_run {
         bail!(argmap::Error::Refused(
             "link writes its links graph into the local store, and --endpoint reads another: run it on the local store (then `argmap push`), or add --dry-run to see the candidates".into()
         ));
@@ -80,43 +81,16 @@ pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
     }
     let started = Instant::now();
     let mine = store_entities(global.read_store()?.as_ref())?;
-    let (theirs, dataset, title) = if let Some(file) = &args.with {
-        let quads = read_dataset(file)?;
-        let name = file_name(file);
-        let dataset = args
-            .dataset
-            .clone()
-            .unwrap_or_else(|| format!("{}dataset/{}", global.base, argmap::link::slug(&name)));
-        (entities_of(&quads), dataset, name)
-    } else {
-        let url = args.against_endpoint.clone().unwrap_or_default();
-        let remote = Remote::new(EndpointConfig {
-            query: url.clone(),
-            update: None,
-            graph_store: None,
-            auth: Auth::None,
-            timeout: Some(Duration::from_secs(global.endpoint_timeout.max(1))),
-        })?;
-        let search = EndpointSearch {
-            batch: args.batch_size,
-            delay: Duration::from_millis(args.delay_ms),
-            language: args.language.clone(),
-        };
-        let show = global.show_progress();
-        let progress = move |done: usize, all: usize| {
-            if show {
-                eprint!("\rasking {}: batch {done} of {all}", remote_name(&url));
-            }
-        };
-        let found = endpoint_candidates(&remote, &mine, &search, &progress)?;
-        if show {
-            eprintln!();
+    let (theirs, dataset, title) = match (&args.with, &args.against_endpoint) {
+        (Some(file), _) => {
+            let name = file_name(file);
+            let dataset = args
+                .dataset
+                .clone()
+                .unwrap_or_else(|| dataset_iri(&global.iris(), &name));
+            (entities_of(&read_dataset(file)?), dataset, name)
         }
-        let dataset = args
-            .dataset
-            .clone()
-            .unwrap_or_else(|| remote.url().to_string());
-        (found, dataset, remote.url().to_string())
+        (None, url) => ask_endpoint(&args, url.as_deref().unwrap_or_default(), &mine, global)?,
     };
     let dataset =
         NamedNode::new(&dataset).with_context(|| format!("--dataset `{dataset}` is not an IRI"))?;
@@ -126,16 +100,7 @@ pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
     };
     let candidates = reconcile(&mine, &index, options);
     print(&render(&candidates, args.format)?)?;
-    let links: Vec<LinkRecord> = candidates
-        .iter()
-        .filter(|c| c.decision == Decision::Linked)
-        .map(|c| LinkRecord {
-            entity: c.entity.clone(),
-            target: c.target.clone(),
-            score: Some(c.score),
-            matched: Some(c.matched.clone()),
-        })
-        .collect();
+    let links = linked(&candidates);
     let count = |d: Decision| candidates.iter().filter(|c| c.decision == d).count();
     let summary = format!(
         "{} of {} entities linked to {} ({} entities in it); {} ambiguous, {} near misses, {} type mismatches",
@@ -151,19 +116,10 @@ pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
         global.note(&format!("dry run, nothing written: {summary}"));
         return Ok(());
     }
-    let provenance = Provenance {
-        graph: links_graph(&global.iris(), "reconciled", &title),
-        activity: NamedNode::new_unchecked(format!(
-            "{}activity/reconciliation/{}",
-            global.base,
-            now_utc().replace([':', '-'], "")
-        )),
-        activity_class: "Reconciliation",
-        dataset,
-        dataset_title: title,
-        when: now_utc(),
-        min_score: Some(args.min_score),
+    let activity = Activity::Reconciliation {
+        min_score: args.min_score,
     };
+    let provenance = Provenance::new(&global.iris(), activity, dataset, &title, &now_utc());
     write(global, &provenance, &links)?;
     global.note(&format!(
         "{summary}; written to <{}> in {:.0?}",
@@ -173,67 +129,55 @@ pub fn run(args: LinkArgs, global: &Global) -> Result<()> {
     Ok(())
 }
 
+/// `--against-endpoint`: the endpoint's candidates for the store's
+/// entities, the dataset's IRI and its title.
+fn ask_endpoint(
+    args: &LinkArgs,
+    url: &str,
+    mine: &[argmap::link::Entity],
+    global: &Global,
+) -> Result<(Vec<argmap::link::Entity>, String, String)> {
+    let remote = Remote::new(EndpointConfig {
+        query: url.to_string(),
+        update: None,
+        graph_store: None,
+        auth: Auth::None,
+        timeout: Some(global.remote.timeout()),
+    })?;
+    let search = EndpointSearch {
+        batch: args.batch_size,
+        delay: Duration::from_millis(args.delay_ms),
+        language: args.language.clone(),
+    };
+    let show = global.show_progress();
+    let progress = move |done: usize, all: usize| {
+        if show {
+            eprint!("\rasking {}: batch {done} of {all}", redact(url));
+        }
+    };
+    let found = endpoint_candidates(&remote, mine, &search, &progress)?;
+    if show {
+        eprintln!();
+    }
+    let dataset = args
+        .dataset
+        .clone()
+        .unwrap_or_else(|| remote.url().to_string());
+    Ok((found, dataset, remote.url().to_string()))
+}
+
 /// `--import`: the links of a file about entities of the store.
 fn import(args: &LinkArgs, file: &Path, global: &Global) -> Result<()> {
     let quads = read_dataset(file)?;
     let mine = store_entities(global.read_store()?.as_ref())?;
-    let known: std::collections::BTreeSet<&str> = mine.iter().map(|e| e.iri.as_str()).collect();
-    let same = [
-        "http://www.w3.org/2004/02/skos/core#exactMatch",
-        "http://www.w3.org/2002/07/owl#sameAs",
-    ];
-    let mut links = Vec::new();
-    let mut elsewhere = 0;
-    for q in &quads {
-        if !same.contains(&q.predicate.as_str()) {
-            continue;
-        }
-        let (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) =
-            (&q.subject, &q.object)
-        else {
-            continue;
-        };
-        // Either way round: a link is symmetric.
-        let (entity, target) = if known.contains(s.as_str()) {
-            (s, o)
-        } else if known.contains(o.as_str()) {
-            (o, s)
-        } else {
-            elsewhere += 1;
-            continue;
-        };
-        if !links
-            .iter()
-            .any(|l: &LinkRecord| l.entity == entity.as_str() && l.target == target.as_str())
-        {
-            links.push(LinkRecord {
-                entity: entity.as_str().to_string(),
-                target: target.as_str().to_string(),
-                score: None,
-                matched: None,
-            });
-        }
-    }
+    let (links, elsewhere) = imported_links(&quads, &mine);
     let name = file_name(file);
     let dataset = args
         .dataset
         .clone()
-        .unwrap_or_else(|| format!("{}dataset/{}", global.base, argmap::link::slug(&name)));
+        .unwrap_or_else(|| dataset_iri(&global.iris(), &name));
     let dataset =
         NamedNode::new(&dataset).with_context(|| format!("--dataset `{dataset}` is not an IRI"))?;
-    let provenance = Provenance {
-        graph: links_graph(&global.iris(), "imported", &name),
-        activity: NamedNode::new_unchecked(format!(
-            "{}activity/import/{}",
-            global.base,
-            now_utc().replace([':', '-'], "")
-        )),
-        activity_class: "LinkImport",
-        dataset,
-        dataset_title: name.clone(),
-        when: now_utc(),
-        min_score: None,
-    };
     let summary = format!(
         "{} links about entities of the store ({} about other things left out)",
         links.len(),
@@ -246,6 +190,13 @@ fn import(args: &LinkArgs, file: &Path, global: &Global) -> Result<()> {
         global.note(&format!("dry run, nothing written: {summary}"));
         return Ok(());
     }
+    let provenance = Provenance::new(
+        &global.iris(),
+        Activity::LinkImport,
+        dataset,
+        &name,
+        &now_utc(),
+    );
     write(global, &provenance, &links)?;
     global.note(&format!(
         "imported {summary} into <{}>",
@@ -289,10 +240,6 @@ fn file_name(file: &Path) -> String {
     file.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string())
-}
-
-fn remote_name(url: &str) -> String {
-    argmap::sparql::remote::redact(url)
 }
 
 fn render(candidates: &[Candidate], format: TableFormat) -> Result<String> {

@@ -57,6 +57,15 @@ pub struct Global {
     /// Print no progress or notes
     #[arg(long, short, global = true)]
     quiet: bool,
+    #[command(flatten)]
+    remote: RemoteArgs,
+}
+
+/// Where the remote store answers and how to reach it: the options under
+/// "Remote store", read by every command that reads (`--endpoint`) and by
+/// `push` and `pull`.
+#[derive(clap::Args, Clone)]
+pub struct RemoteArgs {
     /// Read from this SPARQL 1.1 query endpoint instead of the local store (trace, matrix, report, export, query, list), and push to or pull from it
     #[arg(
         long,
@@ -312,43 +321,10 @@ impl Global {
     /// What reads go to: the remote endpoint when `--endpoint` is given,
     /// else the local store.
     fn read_store(&self) -> Result<Box<dyn Backend>> {
-        if self.endpoint.is_some() {
-            return Ok(Box::new(self.remote()?));
+        if self.remote.endpoint.is_some() {
+            return Ok(Box::new(self.remote.open()?));
         }
         Ok(Box::new(self.local_read_store()?))
-    }
-
-    /// The remote store of `--endpoint`.
-    fn remote(&self) -> Result<Remote> {
-        let Some(query) = &self.endpoint else {
-            anyhow::bail!(argmap::Error::NotFound(
-                "no remote store: give --endpoint URL (or set ARGMAP_ENDPOINT)".into()
-            ));
-        };
-        let auth = match (&self.endpoint_token, &self.user) {
-            (Some(token), _) => Auth::Bearer(token.clone()),
-            (None, Some(user)) => {
-                let password = self.password.clone().unwrap_or_default();
-                match self.auth {
-                    AuthScheme::Basic => Auth::Basic {
-                        user: user.clone(),
-                        password,
-                    },
-                    AuthScheme::Digest => Auth::Digest {
-                        user: user.clone(),
-                        password,
-                    },
-                }
-            }
-            (None, None) => Auth::None,
-        };
-        Ok(Remote::new(EndpointConfig {
-            query: query.clone(),
-            update: self.update_endpoint.clone(),
-            graph_store: self.graph_store.clone(),
-            auth,
-            timeout: Some(std::time::Duration::from_secs(self.endpoint_timeout.max(1))),
-        })?)
     }
 
     /// Opens the local store for reading; with no store yet, the bundled brief in memory.
@@ -403,6 +379,43 @@ impl Global {
     /// Whether progress should be drawn: on a terminal and not quiet.
     fn show_progress(&self) -> bool {
         !self.quiet && io::stderr().is_terminal()
+    }
+}
+
+impl RemoteArgs {
+    /// The remote store of `--endpoint`.
+    fn open(&self) -> Result<Remote> {
+        let Some(query) = &self.endpoint else {
+            anyhow::bail!(argmap::Error::NotFound(
+                "no remote store: give --endpoint URL (or set ARGMAP_ENDPOINT)".into()
+            ));
+        };
+        Ok(Remote::new(EndpointConfig {
+            query: query.clone(),
+            update: self.update_endpoint.clone(),
+            graph_store: self.graph_store.clone(),
+            auth: self.credentials(),
+            timeout: Some(self.timeout()),
+        })?)
+    }
+
+    /// The credentials: a bearer token, or a user with the password and
+    /// scheme given, or none.
+    fn credentials(&self) -> Auth {
+        let (user, password) = match (&self.endpoint_token, &self.user) {
+            (Some(token), _) => return Auth::Bearer(token.clone()),
+            (None, Some(user)) => (user.clone(), self.password.clone().unwrap_or_default()),
+            (None, None) => return Auth::None,
+        };
+        match self.auth {
+            AuthScheme::Basic => Auth::Basic { user, password },
+            AuthScheme::Digest => Auth::Digest { user, password },
+        }
+    }
+
+    /// The longest one request may take (`--endpoint-timeout`, at least a second).
+    fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.endpoint_timeout.max(1))
     }
 }
 

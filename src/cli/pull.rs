@@ -28,7 +28,7 @@ pub struct PullArgs {
 }
 
 pub fn run(args: PullArgs, global: &Global) -> Result<()> {
-    let remote = global.remote()?;
+    let remote = global.remote.open()?;
     let iris = global.iris();
     let mut graphs = Vec::new();
     let mut total = 0;

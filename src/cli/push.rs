@@ -33,7 +33,7 @@ pub struct PushArgs {
 }
 
 pub fn run(args: PushArgs, global: &Global) -> Result<()> {
-    let remote = global.remote()?;
+    let remote = global.remote.open()?;
     let path = global.store_path();
     if !path.join("CURRENT").exists() {
         bail!(argmap::Error::NotFound(format!(
@@ -42,28 +42,7 @@ pub fn run(args: PushArgs, global: &Global) -> Result<()> {
         )));
     }
     let kb = global.open_store()?;
-    let known: Vec<String> = argmap::read::briefs::briefs(&kb)?
-        .into_iter()
-        .map(|b| b.id)
-        .collect();
-    let ids = if args.briefs.is_empty() {
-        known.clone()
-    } else {
-        let missing: Vec<&str> = args
-            .briefs
-            .iter()
-            .filter(|b| !known.contains(b))
-            .map(String::as_str)
-            .collect();
-        if !missing.is_empty() {
-            bail!(argmap::Error::NotFound(format!(
-                "no brief {} in the local store {}; nothing was pushed (`argmap list` shows what is there)",
-                missing.join(", "),
-                path.display()
-            )));
-        }
-        args.briefs.clone()
-    };
+    let ids = briefs_to_push(&args, &kb, &path)?;
     let iris = global.iris();
     let mut graphs: Vec<(String, NamedNode)> = ids
         .iter()
@@ -138,4 +117,34 @@ pub fn run(args: PushArgs, global: &Global) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The briefs named on the command line, all of them in the local store,
+/// or every brief there when none is named.
+fn briefs_to_push(
+    args: &PushArgs,
+    kb: &argmap::KnowledgeBase,
+    path: &std::path::Path,
+) -> Result<Vec<String>> {
+    let known: Vec<String> = argmap::read::briefs::briefs(kb)?
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    if args.briefs.is_empty() {
+        return Ok(known);
+    }
+    let missing: Vec<&str> = args
+        .briefs
+        .iter()
+        .filter(|b| !known.contains(b))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        bail!(argmap::Error::NotFound(format!(
+            "no brief {} in the local store {}; nothing was pushed (`argmap list` shows what is there)",
+            missing.join(", "),
+            path.display()
+        )));
+    }
+    Ok(args.briefs.clone())
 }

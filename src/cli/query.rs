@@ -124,7 +124,7 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
     }
     // SERVICE calls out from the local store only: a remote store decides
     // for itself whether its SERVICE may.
-    let answer = if global.endpoint.is_none() && !args.no_service {
+    let answer = if global.remote.endpoint.is_none() && !args.no_service {
         let kb = global.local_read_store()?;
         let timeout = std::time::Duration::from_secs(args.service_timeout.max(1));
         kb.run_federated(&text, &bindings, timeout)
