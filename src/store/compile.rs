@@ -14,392 +14,462 @@ use crate::map::model::*;
 use crate::vocab::*;
 
 /// Compiles `map` to quads, with data IRIs from `iris`.
+///
+/// The steps run in a fixed order, which is the order of the quads.
 pub fn compile(map: &Map, iris: &Iris) -> Vec<Quad> {
-    let mut out = Compiler {
+    let mut c = Compiler {
+        map,
+        iris,
         graph: GraphName::NamedNode(NamedNode::new_unchecked(iris.graph(&map.id))),
         lang: map.meta.language.clone(),
+        brief: iri(iris.brief(&map.id)),
         quads: Vec::new(),
     };
-    let c = &mut out;
-    let brief = iri(iris.brief(&map.id));
-    let actor_iri = |a: &Actor| {
-        iri(a
-            .iri
-            .clone()
-            .unwrap_or_else(|| iris.shared("actor", &a.key)))
-    };
-    let source_iri = |s: &Source| {
-        iri(s
-            .iri
-            .clone()
-            .unwrap_or_else(|| iris.shared("source", &s.key)))
-    };
-    let event_iri = |e: &Event| {
-        iri(e
-            .iri
-            .clone()
-            .unwrap_or_else(|| iris.shared("event", &e.key)))
-    };
-    let prop_iri = |p: &Proposition| iri(iris.node(&map.id, p.kind.as_str(), &p.key));
-
-    // The brief.
-    let m = &map.meta;
-    c.add(&brief, RDF, "type", term(ARG, "Brief"));
-    c.add(&brief, ARG, "key", plain(&map.id));
-    c.add(&brief, DCTERMS, "identifier", plain(&map.id));
-    c.add(&brief, DCTERMS, "title", c.text(&m.title));
-    c.add(&brief, DCTERMS, "rights", c.text(&m.rights));
-    c.add(&brief, DCTERMS, "language", plain(&m.language));
-    for a in &m.authors {
-        c.add(
-            &brief,
-            DCTERMS,
-            "creator",
-            actor_iri(&map.actors[*a]).into(),
-        );
-    }
-    if let Some(p) = m.publisher {
-        c.add(
-            &brief,
-            DCTERMS,
-            "publisher",
-            actor_iri(&map.actors[p]).into(),
-        );
-    }
-    if let Some(s) = &m.series {
-        c.add(&brief, ARG, "series", plain(s));
-    }
-    if let Some(n) = &m.number {
-        c.add(&brief, ARG, "number", plain(n));
-    }
-    if let Some(d) = &m.date {
-        c.date(&brief, d, Some((DCTERMS, "issued")));
-    }
-    for f in &m.furniture {
-        c.add(&brief, ARG, "furniture", plain(f));
-    }
-    c.add(&brief, ARG, "mappedBy", plain(&m.mapped_by));
-    if let Some(day) = &m.mapped_on {
-        c.add(&brief, ARG, "mappedOn", day_literal(day));
-    }
-    c.add(&brief, ARG, "content", plain(&map.text));
-
-    // Questions.
-    for q in &map.questions {
-        let node = iri(iris.node(&map.id, "question", &q.key));
-        c.add(&node, RDF, "type", term(ARG, "Question"));
-        c.common(&node, &brief, &q.key, &q.text, q.note.as_deref());
-        c.add(&node, ARG, "exclusive", Literal::from(q.exclusive).into());
-        if let Some(quote) = &q.quote {
-            c.annotation(&node, &brief, quote);
-        }
-    }
-
-    // Hypotheses, claims and evidence.
-    for p in &map.propositions {
-        let node = prop_iri(p);
-        let class = match p.kind {
-            PropositionKind::Hypothesis { .. } => "Hypothesis",
-            PropositionKind::Claim => "Claim",
-            PropositionKind::Evidence => "Evidence",
-        };
-        c.add(&node, RDF, "type", term(ARG, class));
-        c.add(&node, RDF, "type", term(ARG, "Proposition"));
-        c.common(&node, &brief, &p.key, &p.text, p.note.as_deref());
-        let status = match p.status {
-            Status::Reported => "Reported",
-            Status::Observed => "Observed",
-            Status::Inference => "AuthorInference",
-        };
-        c.add(&node, ARG, "status", term(ARG, status));
-        if let PropositionKind::Hypothesis {
-            question,
-            confidence,
-        } = p.kind
-        {
-            c.add(
-                &node,
-                ARG,
-                "answers",
-                iri(iris.node(&map.id, "question", &map.questions[question].key)).into(),
-            );
-            if let Some(conf) = confidence {
-                c.add(&node, ARG, "confidence", plain(conf.as_str()));
-            }
-        }
-        if let Some(h) = &p.hedge {
-            c.add(&node, ARG, "hedge", c.text(&h.text));
-            let band = iri(format!("{}/likelihood", node.as_str()));
-            c.add(&node, ARG, "likelihood", band.clone().into());
-            c.add(&band, RDF, "type", term(ARG, "LikelihoodBand"));
-            c.add(&band, ARG, "hedgeTerm", plain(&h.entry.term));
-            c.add(&band, ARG, "scale", plain(&h.entry.scale));
-            if let Some((low, high)) = h.entry.band {
-                c.add(&band, ARG, "low", percent(low));
-                c.add(&band, ARG, "high", percent(high));
-            }
-        }
-        if let Some(a) = p.said_by {
-            c.add(&node, ARG, "saidBy", actor_iri(&map.actors[a]).into());
-        }
-        if let Some(s) = p.source {
-            c.add(&node, ARG, "source", source_iri(&map.sources[s]).into());
-        }
-        if let Some(d) = &p.date {
-            c.date(&node, d, None);
-        }
-        for mention in &p.mentions {
-            let target = match mention {
-                Mention::Actor(a) => actor_iri(&map.actors[*a]),
-                Mention::Event(e) => event_iri(&map.events[*e]),
-            };
-            c.add(&node, ARG, "mentions", target.into());
-        }
-        if let Some(e) = p.event {
-            c.add(&node, ARG, "describes", event_iri(&map.events[e]).into());
-        }
-        if let Some(quote) = &p.quote {
-            c.annotation(&node, &brief, quote);
-        }
-    }
-
-    // Relations: a direct edge for easy querying, and a reified AIF-style node for its strength.
-    for r in &map.relations {
-        let (from, to) = (&map.propositions[r.from], &map.propositions[r.to]);
-        let (from_iri, to_iri) = (prop_iri(from), prop_iri(to));
-        let (verb, class) = match r.kind {
-            RelationKind::Support => ("supports", "Support"),
-            RelationKind::Attack => ("opposes", "Attack"),
-        };
-        c.add(&from_iri, ARG, verb, to_iri.clone().into());
-        let rel = iri(iris.relation(
-            &map.id,
-            r.kind.as_str(),
-            &format!("{}-{}", from.kind.as_str(), from.key),
-            &format!("{}-{}", to.kind.as_str(), to.key),
-        ));
-        c.add(&rel, RDF, "type", term(ARG, class));
-        c.add(&rel, ARG, "inBrief", brief.clone().into());
-        c.add(&rel, ARG, "premise", from_iri.into());
-        c.add(&rel, ARG, "conclusion", to_iri.into());
-        c.add(&rel, ARG, "strong", Literal::from(r.strong).into());
-    }
-
-    // The analyst's ACH ratings, each its own node so that it can name both ends.
-    for r in &map.ratings {
-        let (evidence, hypothesis) = (
-            &map.propositions[r.evidence],
-            &map.propositions[r.hypothesis],
-        );
-        let evidence_iri = prop_iri(evidence);
-        let rating = iri(format!(
-            "{}/rating/{}",
-            evidence_iri.as_str(),
-            hypothesis.key
-        ));
-        c.add(&evidence_iri, ARG, "rating", rating.clone().into());
-        c.add(&rating, RDF, "type", term(ARG, "Rating"));
-        c.add(&rating, ARG, "ratedHypothesis", prop_iri(hypothesis).into());
-        c.add(&rating, ARG, "consistency", plain(r.value.as_str()));
-    }
-
-    // Shared nodes: described in every brief that names them, under one IRI.
-    for a in &map.actors {
-        let node = actor_iri(a);
-        let class = match a.kind {
-            "person" => "Person",
-            "organisation" => "Organisation",
-            "place" => "Place",
-            _ => "State",
-        };
-        c.add(&node, RDF, "type", term(ARG, "Actor"));
-        c.add(&node, RDF, "type", term(ARG, class));
-        c.add(&node, ARG, "key", plain(&a.key));
-        c.add(&node, RDFS, "label", c.text(&a.name));
-        c.add(&node, SCHEMA, "name", c.text(&a.name));
-        for alias in &a.aliases {
-            c.add(&node, SKOS, "altLabel", c.text(alias));
-        }
-        if let Some(role) = &a.role {
-            c.add(&node, ARG, "role", c.text(role));
-        }
-        if let Some(m) = a.member_of {
-            c.add(&node, ARG, "memberOf", actor_iri(&map.actors[m]).into());
-        }
-        c.links(&node, &a.links, a.note.as_deref());
-    }
-    for s in &map.sources {
-        let node = source_iri(s);
-        let class = match s.kind {
-            "report" => "Report",
-            "interview" => "Interview",
-            "statement" => "Statement",
-            "speech" => "Speech",
-            "media" => "MediaReport",
-            "briefing" => "Briefing",
-            _ => "Document",
-        };
-        c.add(&node, RDF, "type", term(ARG, "Source"));
-        c.add(&node, RDF, "type", term(ARG, class));
-        c.add(&node, ARG, "key", plain(&s.key));
-        c.add(&node, RDFS, "label", c.text(&s.title));
-        if let Some(b) = s.by {
-            c.add(&node, ARG, "by", actor_iri(&map.actors[b]).into());
-        }
-        if let Some(p) = s.publisher {
-            c.add(
-                &node,
-                DCTERMS,
-                "publisher",
-                actor_iri(&map.actors[p]).into(),
-            );
-        }
-        if let Some(d) = &s.date {
-            c.date(&node, d, None);
-        }
-        if let Some(r) = s.reliability {
-            c.add(&node, ARG, "reliability", plain(&r.to_string()));
-        }
-        if let Some(cr) = s.credibility {
-            c.add(
-                &node,
-                ARG,
-                "credibility",
-                Literal::from(i64::from(cr)).into(),
-            );
-        }
-        c.links(&node, &s.links, s.note.as_deref());
-    }
-    for e in &map.events {
-        let node = event_iri(e);
-        c.add(&node, RDF, "type", term(ARG, "Event"));
-        c.add(&node, ARG, "key", plain(&e.key));
-        c.add(&node, ARG, "text", c.text(&e.text));
-        c.add(&node, RDFS, "label", c.text(&e.text));
-        c.date(&node, &e.date, None);
-        for a in &e.actors {
-            c.add(&node, ARG, "participant", actor_iri(&map.actors[*a]).into());
-        }
-        if let Some(quote) = &e.quote {
-            c.annotation_at(iris.node(&map.id, "event", &e.key), &node, &brief, quote);
-        }
-        c.links(&node, &e.links, e.note.as_deref());
-    }
-
-    // Passages left out on purpose.
-    for (i, u) in map.unmapped.iter().enumerate() {
-        let node = iri(iris.unmapped(&map.id, i));
-        c.add(&node, RDF, "type", term(ARG, "UnmappedPassage"));
-        c.add(&node, ARG, "inBrief", brief.clone().into());
-        c.add(&node, ARG, "reason", c.text(&u.reason));
-        c.annotation(&node, &brief, &u.quote);
-    }
-    interchange(c, map, iris, &brief);
-    out.quads
+    c.brief();
+    c.questions();
+    c.propositions();
+    c.relations();
+    c.ratings();
+    c.actors();
+    c.sources();
+    c.events();
+    c.unmapped();
+    c.interchange();
+    c.quads
 }
 
-/// The AIF scheme nodes and the dialogue layer of an imported map.
-fn interchange(c: &mut Compiler, map: &Map, iris: &Iris, brief: &NamedNode) {
-    let x = &map.interchange;
-    let prop_iri = |i: usize| {
-        let p = &map.propositions[i];
-        iri(iris.node(&map.id, p.kind.as_str(), &p.key))
-    };
-    let scheme_iri = |i: usize| iri(iris.node(&map.id, "scheme", &x.schemes[i].key));
-    let dialogue_iri = |i: usize| iri(iris.node(&map.id, "dialogue", &x.dialogue[i].key));
-    let endpoint = |e: &Endpoint| match *e {
-        Endpoint::Proposition(i) => prop_iri(i),
-        Endpoint::Scheme(i) => scheme_iri(i),
-        Endpoint::Dialogue(i) => dialogue_iri(i),
-    };
-    for (i, id) in x.proposition_ids.iter().enumerate() {
-        c.add(&prop_iri(i), DCTERMS, "identifier", plain(id));
-    }
-    for (i, s) in x.schemes.iter().enumerate() {
-        let node = scheme_iri(i);
-        let class = match s.kind {
-            SchemeKind::Inference => "Inference",
-            SchemeKind::Conflict => "Conflict",
-            SchemeKind::Rephrase => "Rephrase",
-            SchemeKind::Preference => "Preference",
-        };
-        c.add(&node, RDF, "type", term(ARG, "SchemeNode"));
-        c.add(&node, RDF, "type", term(ARG, class));
-        c.add(&node, ARG, "key", plain(&s.key));
-        c.add(&node, ARG, "inBrief", brief.clone().into());
-        c.add(&node, DCTERMS, "identifier", plain(&s.original_id));
-        c.add(&node, RDFS, "label", c.text(&s.text));
-        if let Some(name) = &s.scheme {
-            c.add(&node, ARG, "scheme", plain(name));
-        }
-        for p in &s.premises {
-            c.add(&node, ARG, "hasPremise", endpoint(p).into());
-        }
-        for k in &s.conclusions {
-            c.add(&node, ARG, "hasConclusion", endpoint(k).into());
-        }
-        // The direct edges, for queries that do not want to go through the node.
-        for p in &s.premises {
-            for k in &s.conclusions {
-                match (s.kind, p, k) {
-                    (SchemeKind::Conflict, Endpoint::Proposition(_), Endpoint::Scheme(t))
-                        if x.schemes[*t].kind == SchemeKind::Inference =>
-                    {
-                        c.add(&node, RDF, "type", term(ARG, "Undercut"));
-                        c.add(&endpoint(p), ARG, "undercuts", endpoint(k).into());
-                    }
-                    (SchemeKind::Rephrase, Endpoint::Proposition(_), Endpoint::Proposition(_)) => {
-                        c.add(&endpoint(p), ARG, "rephrases", endpoint(k).into());
-                    }
-                    (SchemeKind::Preference, _, _) => {
-                        c.add(&endpoint(p), ARG, "preferredTo", endpoint(k).into());
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    for (i, d) in x.dialogue.iter().enumerate() {
-        let node = dialogue_iri(i);
-        let class = match d.kind {
-            DialogueKind::Locution => "Locution",
-            DialogueKind::Transition => "Transition",
-            DialogueKind::Illocution => "Illocution",
-        };
-        c.add(&node, RDF, "type", term(ARG, "DialogueNode"));
-        c.add(&node, RDF, "type", term(ARG, class));
-        c.add(&node, ARG, "key", plain(&d.key));
-        c.add(&node, ARG, "inBrief", brief.clone().into());
-        c.add(&node, DCTERMS, "identifier", plain(&d.original_id));
-        c.add(&node, RDFS, "label", c.text(&d.text));
-        if let Some(t) = &d.timestamp {
-            c.add(&node, ARG, "timestamp", plain(t));
-        }
-        if let Some(s) = &d.speaker {
-            c.add(&node, ARG, "speaker", plain(s));
-        }
-    }
-    for (from, to) in &x.dialogue_edges {
-        c.add(&endpoint(from), ARG, "dialogueEdge", endpoint(to).into());
-    }
-    for a in &x.arguments {
-        c.add(&prop_iri(*a), RDF, "type", term(ARG, "Argument"));
-    }
-    for (from, to, verb) in &x.other_relations {
-        c.add(&prop_iri(*from), ARG, verb, prop_iri(*to).into());
-    }
-    for (p, property, value) in &x.annotations {
-        c.add(&prop_iri(*p), ARG, property, c.text(value));
-    }
-}
-
-struct Compiler {
+/// The quads of one map as they are built, with what every step needs.
+struct Compiler<'m> {
+    map: &'m Map,
+    iris: &'m Iris,
+    /// The brief's named graph, which holds every quad.
     graph: GraphName,
+    /// The map's language, the tag of every text literal.
     lang: String,
+    /// The brief's IRI.
+    brief: NamedNode,
     quads: Vec<Quad>,
 }
 
-impl Compiler {
+impl Compiler<'_> {
+    /// The brief itself: its metadata and its whole text.
+    fn brief(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        let m = &map.meta;
+        self.add(&brief, RDF, "type", term(ARG, "Brief"));
+        self.add(&brief, ARG, "key", plain(&map.id));
+        self.add(&brief, DCTERMS, "identifier", plain(&map.id));
+        self.add(&brief, DCTERMS, "title", self.text(&m.title));
+        self.add(&brief, DCTERMS, "rights", self.text(&m.rights));
+        self.add(&brief, DCTERMS, "language", plain(&m.language));
+        for a in &m.authors {
+            let author = self.actor_iri(&map.actors[*a]);
+            self.add(&brief, DCTERMS, "creator", author.into());
+        }
+        if let Some(p) = m.publisher {
+            let publisher = self.actor_iri(&map.actors[p]);
+            self.add(&brief, DCTERMS, "publisher", publisher.into());
+        }
+        if let Some(s) = &m.series {
+            self.add(&brief, ARG, "series", plain(s));
+        }
+        if let Some(n) = &m.number {
+            self.add(&brief, ARG, "number", plain(n));
+        }
+        if let Some(d) = &m.date {
+            self.date(&brief, d, Some((DCTERMS, "issued")));
+        }
+        for f in &m.furniture {
+            self.add(&brief, ARG, "furniture", plain(f));
+        }
+        self.add(&brief, ARG, "mappedBy", plain(&m.mapped_by));
+        if let Some(day) = &m.mapped_on {
+            self.add(&brief, ARG, "mappedOn", day_literal(day));
+        }
+        self.add(&brief, ARG, "content", plain(&map.text));
+    }
+
+    /// The questions the hypotheses answer.
+    fn questions(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        for q in &map.questions {
+            let node = iri(self.iris.node(&map.id, "question", &q.key));
+            self.add(&node, RDF, "type", term(ARG, "Question"));
+            self.common(&node, &brief, &q.key, &q.text, q.note.as_deref());
+            self.add(&node, ARG, "exclusive", Literal::from(q.exclusive).into());
+            if let Some(quote) = &q.quote {
+                self.annotation(&node, &brief, quote);
+            }
+        }
+    }
+
+    /// Hypotheses, claims and evidence.
+    fn propositions(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        for p in &map.propositions {
+            let node = self.prop_iri(p);
+            let class = match p.kind {
+                PropositionKind::Hypothesis { .. } => "Hypothesis",
+                PropositionKind::Claim => "Claim",
+                PropositionKind::Evidence => "Evidence",
+            };
+            self.add(&node, RDF, "type", term(ARG, class));
+            self.add(&node, RDF, "type", term(ARG, "Proposition"));
+            self.common(&node, &brief, &p.key, &p.text, p.note.as_deref());
+            let status = match p.status {
+                Status::Reported => "Reported",
+                Status::Observed => "Observed",
+                Status::Inference => "AuthorInference",
+            };
+            self.add(&node, ARG, "status", term(ARG, status));
+            if let PropositionKind::Hypothesis {
+                question,
+                confidence,
+            } = p.kind
+            {
+                let answers =
+                    iri(self
+                        .iris
+                        .node(&map.id, "question", &map.questions[question].key));
+                self.add(&node, ARG, "answers", answers.into());
+                if let Some(conf) = confidence {
+                    self.add(&node, ARG, "confidence", plain(conf.as_str()));
+                }
+            }
+            if let Some(h) = &p.hedge {
+                self.hedge(&node, h);
+            }
+            self.attribution(&node, p);
+            if let Some(quote) = &p.quote {
+                self.annotation(&node, &brief, quote);
+            }
+        }
+    }
+
+    /// A proposition's hedge and the likelihood band it stands for.
+    fn hedge(&mut self, node: &NamedNode, h: &Hedge) {
+        self.add(node, ARG, "hedge", self.text(&h.text));
+        let band = iri(format!("{}/likelihood", node.as_str()));
+        self.add(node, ARG, "likelihood", band.clone().into());
+        self.add(&band, RDF, "type", term(ARG, "LikelihoodBand"));
+        self.add(&band, ARG, "hedgeTerm", plain(&h.entry.term));
+        self.add(&band, ARG, "scale", plain(&h.entry.scale));
+        if let Some((low, high)) = h.entry.band {
+            self.add(&band, ARG, "low", percent(low));
+            self.add(&band, ARG, "high", percent(high));
+        }
+    }
+
+    /// Who said a proposition, where, when, and what it mentions or describes.
+    fn attribution(&mut self, node: &NamedNode, p: &Proposition) {
+        let map = self.map;
+        if let Some(a) = p.said_by {
+            let actor = self.actor_iri(&map.actors[a]);
+            self.add(node, ARG, "saidBy", actor.into());
+        }
+        if let Some(s) = p.source {
+            let source = self.source_iri(&map.sources[s]);
+            self.add(node, ARG, "source", source.into());
+        }
+        if let Some(d) = &p.date {
+            self.date(node, d, None);
+        }
+        for mention in &p.mentions {
+            let target = match mention {
+                Mention::Actor(a) => self.actor_iri(&map.actors[*a]),
+                Mention::Event(e) => self.event_iri(&map.events[*e]),
+            };
+            self.add(node, ARG, "mentions", target.into());
+        }
+        if let Some(e) = p.event {
+            let event = self.event_iri(&map.events[e]);
+            self.add(node, ARG, "describes", event.into());
+        }
+    }
+
+    /// Relations: a direct edge for easy querying, and a reified AIF-style
+    /// node for its strength.
+    fn relations(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        for r in &map.relations {
+            let (from, to) = (&map.propositions[r.from], &map.propositions[r.to]);
+            let (from_iri, to_iri) = (self.prop_iri(from), self.prop_iri(to));
+            let (verb, class) = match r.kind {
+                RelationKind::Support => ("supports", "Support"),
+                RelationKind::Attack => ("opposes", "Attack"),
+            };
+            self.add(&from_iri, ARG, verb, to_iri.clone().into());
+            let rel = iri(self.iris.relation(
+                &map.id,
+                r.kind.as_str(),
+                &format!("{}-{}", from.kind.as_str(), from.key),
+                &format!("{}-{}", to.kind.as_str(), to.key),
+            ));
+            self.add(&rel, RDF, "type", term(ARG, class));
+            self.add(&rel, ARG, "inBrief", brief.clone().into());
+            self.add(&rel, ARG, "premise", from_iri.into());
+            self.add(&rel, ARG, "conclusion", to_iri.into());
+            self.add(&rel, ARG, "strong", Literal::from(r.strong).into());
+        }
+    }
+
+    /// The analyst's ACH ratings, each its own node so that it can name both ends.
+    fn ratings(&mut self) {
+        let map = self.map;
+        for r in &map.ratings {
+            let (evidence, hypothesis) = (
+                &map.propositions[r.evidence],
+                &map.propositions[r.hypothesis],
+            );
+            let evidence_iri = self.prop_iri(evidence);
+            let rating = iri(format!(
+                "{}/rating/{}",
+                evidence_iri.as_str(),
+                hypothesis.key
+            ));
+            self.add(&evidence_iri, ARG, "rating", rating.clone().into());
+            self.add(&rating, RDF, "type", term(ARG, "Rating"));
+            let rated = self.prop_iri(hypothesis);
+            self.add(&rating, ARG, "ratedHypothesis", rated.into());
+            self.add(&rating, ARG, "consistency", plain(r.value.as_str()));
+        }
+    }
+
+    /// Actors, a shared node: described in every brief that names them,
+    /// under one IRI.
+    fn actors(&mut self) {
+        let map = self.map;
+        for a in &map.actors {
+            let node = self.actor_iri(a);
+            let class = match a.kind {
+                "person" => "Person",
+                "organisation" => "Organisation",
+                "place" => "Place",
+                _ => "State",
+            };
+            self.add(&node, RDF, "type", term(ARG, "Actor"));
+            self.add(&node, RDF, "type", term(ARG, class));
+            self.add(&node, ARG, "key", plain(&a.key));
+            self.add(&node, RDFS, "label", self.text(&a.name));
+            self.add(&node, SCHEMA, "name", self.text(&a.name));
+            for alias in &a.aliases {
+                self.add(&node, SKOS, "altLabel", self.text(alias));
+            }
+            if let Some(role) = &a.role {
+                self.add(&node, ARG, "role", self.text(role));
+            }
+            if let Some(m) = a.member_of {
+                let group = self.actor_iri(&map.actors[m]);
+                self.add(&node, ARG, "memberOf", group.into());
+            }
+            self.links(&node, &a.links, a.note.as_deref());
+        }
+    }
+
+    /// Sources, a shared node like actors.
+    fn sources(&mut self) {
+        let map = self.map;
+        for s in &map.sources {
+            let node = self.source_iri(s);
+            let class = match s.kind {
+                "report" => "Report",
+                "interview" => "Interview",
+                "statement" => "Statement",
+                "speech" => "Speech",
+                "media" => "MediaReport",
+                "briefing" => "Briefing",
+                _ => "Document",
+            };
+            self.add(&node, RDF, "type", term(ARG, "Source"));
+            self.add(&node, RDF, "type", term(ARG, class));
+            self.add(&node, ARG, "key", plain(&s.key));
+            self.add(&node, RDFS, "label", self.text(&s.title));
+            if let Some(b) = s.by {
+                let by = self.actor_iri(&map.actors[b]);
+                self.add(&node, ARG, "by", by.into());
+            }
+            if let Some(p) = s.publisher {
+                let publisher = self.actor_iri(&map.actors[p]);
+                self.add(&node, DCTERMS, "publisher", publisher.into());
+            }
+            if let Some(d) = &s.date {
+                self.date(&node, d, None);
+            }
+            if let Some(r) = s.reliability {
+                self.add(&node, ARG, "reliability", plain(&r.to_string()));
+            }
+            if let Some(cr) = s.credibility {
+                let credibility = Literal::from(i64::from(cr)).into();
+                self.add(&node, ARG, "credibility", credibility);
+            }
+            self.links(&node, &s.links, s.note.as_deref());
+        }
+    }
+
+    /// Events, a shared node like actors; a quoted event's annotation
+    /// belongs to the brief that quotes it.
+    fn events(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        for e in &map.events {
+            let node = self.event_iri(e);
+            self.add(&node, RDF, "type", term(ARG, "Event"));
+            self.add(&node, ARG, "key", plain(&e.key));
+            self.add(&node, ARG, "text", self.text(&e.text));
+            self.add(&node, RDFS, "label", self.text(&e.text));
+            self.date(&node, &e.date, None);
+            for a in &e.actors {
+                let participant = self.actor_iri(&map.actors[*a]);
+                self.add(&node, ARG, "participant", participant.into());
+            }
+            if let Some(quote) = &e.quote {
+                let base = self.iris.node(&map.id, "event", &e.key);
+                self.annotation_at(base, &node, &brief, quote);
+            }
+            self.links(&node, &e.links, e.note.as_deref());
+        }
+    }
+
+    /// Passages left out on purpose.
+    fn unmapped(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        for (i, u) in map.unmapped.iter().enumerate() {
+            let node = iri(self.iris.unmapped(&map.id, i));
+            self.add(&node, RDF, "type", term(ARG, "UnmappedPassage"));
+            self.add(&node, ARG, "inBrief", brief.clone().into());
+            self.add(&node, ARG, "reason", self.text(&u.reason));
+            self.annotation(&node, &brief, &u.quote);
+        }
+    }
+
+    /// A shared actor's IRI: its own, or one made from its id.
+    fn actor_iri(&self, a: &Actor) -> NamedNode {
+        iri(a
+            .iri
+            .clone()
+            .unwrap_or_else(|| self.iris.shared("actor", &a.key)))
+    }
+
+    /// A shared source's IRI: its own, or one made from its id.
+    fn source_iri(&self, s: &Source) -> NamedNode {
+        iri(s
+            .iri
+            .clone()
+            .unwrap_or_else(|| self.iris.shared("source", &s.key)))
+    }
+
+    /// A shared event's IRI: its own, or one made from its id.
+    fn event_iri(&self, e: &Event) -> NamedNode {
+        iri(e
+            .iri
+            .clone()
+            .unwrap_or_else(|| self.iris.shared("event", &e.key)))
+    }
+
+    /// A proposition's IRI in the brief.
+    fn prop_iri(&self, p: &Proposition) -> NamedNode {
+        iri(self.iris.node(&self.map.id, p.kind.as_str(), &p.key))
+    }
+
+    /// The AIF scheme nodes and the dialogue layer of an imported map.
+    fn interchange(&mut self) {
+        let (map, iris, brief) = (self.map, self.iris, self.brief.clone());
+        let x = &map.interchange;
+        let prop_iri = |i: usize| {
+            let p = &map.propositions[i];
+            iri(iris.node(&map.id, p.kind.as_str(), &p.key))
+        };
+        let scheme_iri = |i: usize| iri(iris.node(&map.id, "scheme", &x.schemes[i].key));
+        let dialogue_iri = |i: usize| iri(iris.node(&map.id, "dialogue", &x.dialogue[i].key));
+        let endpoint = |e: &Endpoint| match *e {
+            Endpoint::Proposition(i) => prop_iri(i),
+            Endpoint::Scheme(i) => scheme_iri(i),
+            Endpoint::Dialogue(i) => dialogue_iri(i),
+        };
+        for (i, id) in x.proposition_ids.iter().enumerate() {
+            self.add(&prop_iri(i), DCTERMS, "identifier", plain(id));
+        }
+        for (i, s) in x.schemes.iter().enumerate() {
+            let node = scheme_iri(i);
+            let class = match s.kind {
+                SchemeKind::Inference => "Inference",
+                SchemeKind::Conflict => "Conflict",
+                SchemeKind::Rephrase => "Rephrase",
+                SchemeKind::Preference => "Preference",
+            };
+            self.add(&node, RDF, "type", term(ARG, "SchemeNode"));
+            self.add(&node, RDF, "type", term(ARG, class));
+            self.add(&node, ARG, "key", plain(&s.key));
+            self.add(&node, ARG, "inBrief", brief.clone().into());
+            self.add(&node, DCTERMS, "identifier", plain(&s.original_id));
+            self.add(&node, RDFS, "label", self.text(&s.text));
+            if let Some(name) = &s.scheme {
+                self.add(&node, ARG, "scheme", plain(name));
+            }
+            for p in &s.premises {
+                self.add(&node, ARG, "hasPremise", endpoint(p).into());
+            }
+            for k in &s.conclusions {
+                self.add(&node, ARG, "hasConclusion", endpoint(k).into());
+            }
+            // The direct edges, for queries that do not want to go through the node.
+            for p in &s.premises {
+                for k in &s.conclusions {
+                    match (s.kind, p, k) {
+                        (SchemeKind::Conflict, Endpoint::Proposition(_), Endpoint::Scheme(t))
+                            if x.schemes[*t].kind == SchemeKind::Inference =>
+                        {
+                            self.add(&node, RDF, "type", term(ARG, "Undercut"));
+                            self.add(&endpoint(p), ARG, "undercuts", endpoint(k).into());
+                        }
+                        (
+                            SchemeKind::Rephrase,
+                            Endpoint::Proposition(_),
+                            Endpoint::Proposition(_),
+                        ) => {
+                            self.add(&endpoint(p), ARG, "rephrases", endpoint(k).into());
+                        }
+                        (SchemeKind::Preference, _, _) => {
+                            self.add(&endpoint(p), ARG, "preferredTo", endpoint(k).into());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for (i, d) in x.dialogue.iter().enumerate() {
+            let node = dialogue_iri(i);
+            let class = match d.kind {
+                DialogueKind::Locution => "Locution",
+                DialogueKind::Transition => "Transition",
+                DialogueKind::Illocution => "Illocution",
+            };
+            self.add(&node, RDF, "type", term(ARG, "DialogueNode"));
+            self.add(&node, RDF, "type", term(ARG, class));
+            self.add(&node, ARG, "key", plain(&d.key));
+            self.add(&node, ARG, "inBrief", brief.clone().into());
+            self.add(&node, DCTERMS, "identifier", plain(&d.original_id));
+            self.add(&node, RDFS, "label", self.text(&d.text));
+            if let Some(t) = &d.timestamp {
+                self.add(&node, ARG, "timestamp", plain(t));
+            }
+            if let Some(s) = &d.speaker {
+                self.add(&node, ARG, "speaker", plain(s));
+            }
+        }
+        for (from, to) in &x.dialogue_edges {
+            self.add(&endpoint(from), ARG, "dialogueEdge", endpoint(to).into());
+        }
+        for a in &x.arguments {
+            self.add(&prop_iri(*a), RDF, "type", term(ARG, "Argument"));
+        }
+        for (from, to, verb) in &x.other_relations {
+            self.add(&prop_iri(*from), ARG, verb, prop_iri(*to).into());
+        }
+        for (p, property, value) in &x.annotations {
+            self.add(&prop_iri(*p), ARG, property, self.text(value));
+        }
+    }
+
     fn add(&mut self, subject: &NamedNode, ns: &str, local: &str, object: Term) {
         self.quads.push(Quad::new(
             NamedOrBlankNode::NamedNode(subject.clone()),
