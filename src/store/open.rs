@@ -1,0 +1,152 @@
+//! Opening a store: for writing (with RocksDB's lock), read-only (without it), or in memory; and the housekeeping of the store's folder on open.
+
+use std::path::{Path, PathBuf};
+
+use oxigraph::store::Store;
+
+use super::KnowledgeBase;
+use super::failure::open_error;
+use super::format::{check_format, read_format, write_format};
+use crate::Error;
+
+impl KnowledgeBase {
+    /// Opens (or creates) the store in `path` for writing.
+    ///
+    /// Only one process may hold a store for writing: a second one gets
+    /// [`Error::Locked`] at once, naming the process that holds it. A store
+    /// written by an argmap that recorded no format version is adopted (the
+    /// layout has not changed since); one from a newer format is refused
+    /// before RocksDB touches it.
+    #[cfg(feature = "rocksdb")]
+    pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
+        let existing = path.join("CURRENT").exists();
+        if existing {
+            check_format(path)?;
+        }
+        if let Some(parent) = path.parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|e| open_error(path, &e.to_string()))?;
+            }
+        }
+        let store = Store::open(path).map_err(|e| open_error(path, &e.to_string()))?;
+        remove_stale_bulk_files(path);
+        prune_old_logs(path);
+        if read_format(path)?.is_none() {
+            write_format(path).map_err(|e| open_error(path, &e.to_string()))?;
+        }
+        Ok(KnowledgeBase {
+            store,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Opens the store in `path` for reading only, without taking its lock.
+    ///
+    /// Readers never wait for a writer and never block one: RocksDB's
+    /// read-only mode reads the state as of the last completed write (a load
+    /// or a drop is one atomic write), so a reader sees a store before or
+    /// after a write, never part of one. It needs no write permission.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(path: &Path) -> Result<KnowledgeBase, Error> {
+        check_format(path)?;
+        let store = Store::open_read_only(path).map_err(|e| open_error(path, &e.to_string()))?;
+        Ok(KnowledgeBase {
+            store,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// An empty knowledge base in memory.
+    pub fn in_memory() -> Result<KnowledgeBase, Error> {
+        Ok(KnowledgeBase {
+            store: Store::new()?,
+            path: None,
+        })
+    }
+}
+
+/// Removes table files that a bulk load killed before its commit left in
+/// the store. They were never part of the store; the caller holds its lock,
+/// so no load of another process is writing them.
+fn remove_stale_bulk_files(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Keeps the newest few of RocksDB's old info logs (`LOG.old.MICROS`).
+/// Every open, read-only ones included, starts a new `LOG` and RocksDB keeps
+/// up to a thousand old ones, which would pile up over months of commands.
+fn prune_old_logs(path: &Path) {
+    const KEEP: usize = 4;
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    let mut logs: Vec<(u64, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let stamp = name.to_str()?.strip_prefix("LOG.old.")?.parse().ok()?;
+            Some((stamp, e.path()))
+        })
+        .collect();
+    logs.sort_unstable();
+    let stale = logs.len().saturating_sub(KEEP);
+    for (_, log) in logs.into_iter().take(stale) {
+        let _ = std::fs::remove_file(log);
+    }
+}
+
+/// Flushes a folder's entries (renames, new files) to disk; best effort.
+pub(super) fn sync_dir(path: &Path) {
+    if let Ok(dir) = std::fs::File::open(path) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Which process holds the lock of the store in `path`, as
+/// `process PID (command line)`, read from `/proc/locks`, where RocksDB's
+/// `fcntl` lock on the store's `LOCK` file shows with its owner's pid.
+pub(super) fn lock_holder(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let lock = std::fs::metadata(path.join("LOCK")).ok()?;
+    let (dev, ino) = (lock.dev(), lock.ino());
+    // The kernel prints the device as major:minor in hex (the glibc encoding).
+    let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & !0xfff);
+    let minor = (dev & 0xff) | ((dev >> 12) & !0xff);
+    let locks = std::fs::read_to_string("/proc/locks").ok()?;
+    let pid = locks.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        // "1: POSIX  ADVISORY  WRITE 1234 08:01:5678 0 EOF"
+        let (pid, id) = (fields.get(4)?, fields.get(5)?);
+        let mut parts = id.split(':');
+        let (ma, mi, i) = (parts.next()?, parts.next()?, parts.next()?);
+        let same = u64::from_str_radix(ma, 16).ok()? == major
+            && u64::from_str_radix(mi, 16).ok()? == minor
+            && i.parse::<u64>().ok()? == ino;
+        same.then(|| pid.to_string())
+    })?;
+    let command = std::fs::read(format!("/proc/{pid}/cmdline"))
+        .ok()
+        .map(|bytes| {
+            let text = String::from_utf8_lossy(&bytes).replace('\0', " ");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text.chars().count() > 100 {
+                format!("{}…", text.chars().take(100).collect::<String>())
+            } else {
+                text
+            }
+        })
+        .filter(|t| !t.is_empty());
+    Some(match command {
+        Some(command) => format!("process {pid} (`{command}`)"),
+        None => format!("process {pid}"),
+    })
+}
