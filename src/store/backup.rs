@@ -33,9 +33,9 @@ impl KnowledgeBase {
         }
         self.store
             .backup(target)
-            .map_err(|e| write_error(target, &e.to_string()))?;
-        write_format(target).map_err(|e| write_error(target, &e.to_string()))?;
-        let copy = Store::open_read_only(target).map_err(|e| open_error(target, &e.to_string()))?;
+            .map_err(|e| write_error(target, &e))?;
+        write_format(target).map_err(|e| write_error(target, &e))?;
+        let copy = Store::open_read_only(target).map_err(|e| open_error(target, &e))?;
         Ok(copy.len()?)
     }
 
@@ -63,7 +63,7 @@ impl KnowledgeBase {
             match Store::open(path) {
                 Ok(store) => drop(store),
                 Err(e) => {
-                    if let err @ Error::Locked { .. } = open_error(path, &e.to_string()) {
+                    if let err @ Error::Locked { .. } = open_error(path, &e) {
                         return Err(err);
                     }
                 }
@@ -75,7 +75,7 @@ impl KnowledgeBase {
             .unwrap_or_else(|| "store".into());
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
         let parent = parent.unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| write_error(path, &e.to_string()))?;
+        std::fs::create_dir_all(parent).map_err(|e| write_error(path, &e))?;
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
@@ -84,16 +84,16 @@ impl KnowledgeBase {
         let _ = std::fs::remove_dir_all(&incoming);
         copy_dir(backup, &incoming).map_err(|e| {
             let _ = std::fs::remove_dir_all(&incoming);
-            write_error(path, &e.to_string())
+            write_error(path, &e)
         })?;
         let replaced = if path.exists() {
             let aside = parent.join(format!("{name}.replaced-{stamp}"));
-            std::fs::rename(path, &aside).map_err(|e| write_error(path, &e.to_string()))?;
+            std::fs::rename(path, &aside).map_err(|e| write_error(path, &e))?;
             Some(aside)
         } else {
             None
         };
-        std::fs::rename(&incoming, path).map_err(|e| write_error(path, &e.to_string()))?;
+        std::fs::rename(&incoming, path).map_err(|e| write_error(path, &e))?;
         sync_dir(parent);
         Ok(replaced)
     }

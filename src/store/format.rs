@@ -21,7 +21,7 @@ pub(super) fn read_format(path: &Path) -> Result<Option<u32>, Error> {
     let text = match std::fs::read_to_string(&file) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(open_error(path, &e.to_string())),
+        Err(e) => return Err(open_error(path, &e)),
     };
     text.trim()
         .strip_prefix("argmap store format ")

@@ -25,14 +25,14 @@ impl KnowledgeBase {
         }
         if let Some(parent) = path.parent() {
             if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|e| open_error(path, &e.to_string()))?;
+                std::fs::create_dir_all(parent).map_err(|e| open_error(path, &e))?;
             }
         }
-        let store = Store::open(path).map_err(|e| open_error(path, &e.to_string()))?;
+        let store = Store::open(path).map_err(|e| open_error(path, &e))?;
         remove_stale_bulk_files(path);
         prune_old_logs(path);
         if read_format(path)?.is_none() {
-            write_format(path).map_err(|e| open_error(path, &e.to_string()))?;
+            write_format(path).map_err(|e| open_error(path, &e))?;
         }
         Ok(KnowledgeBase {
             store,
@@ -49,7 +49,7 @@ impl KnowledgeBase {
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<KnowledgeBase, Error> {
         check_format(path)?;
-        let store = Store::open_read_only(path).map_err(|e| open_error(path, &e.to_string()))?;
+        let store = Store::open_read_only(path).map_err(|e| open_error(path, &e))?;
         Ok(KnowledgeBase {
             store,
             path: Some(path.to_path_buf()),

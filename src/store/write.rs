@@ -144,7 +144,7 @@ impl KnowledgeBase {
     /// A storage error met while writing, told as what the user can do about it.
     fn write_error(&self, e: &StorageError) -> Error {
         match &self.path {
-            Some(path) => write_error(path, &e.to_string()),
+            Some(path) => write_error(path, e),
             None => Error::Internal(e.to_string()),
         }
     }
