@@ -1,4 +1,4 @@
-//! Text written for people and pages: the plain-text table of `query`, `matrix` and `link`.
+//! Text written for people and pages: the plain-text table of `trace`, `query`, `matrix` and `link`, and the one escape for HTML and XML.
 
 use std::fmt::Write as _;
 
@@ -34,4 +34,44 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         line(&mut out, row.iter().map(String::as_str).collect());
     }
     out
+}
+
+/// `text` escaped for HTML and XML alike, as element content or as an
+/// attribute value in either quote.
+///
+/// The five markup characters become references (`'` as `&#39;`, which
+/// HTML 4 knows and `&apos;` is not). A line break or tab is written as a
+/// character reference, because an XML parser turns a literal one inside
+/// an attribute into a space, and a label's line breaks mean something.
+/// Every other control character is dropped: XML 1.0 cannot carry them and
+/// HTML forbids them.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_quotes_and_control_characters() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>\u{7}\u{1b}\r\n\t\u{85}é"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;&#10;&#9;é"
+        );
+    }
 }

@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Picture, xml};
+use super::Picture;
+use crate::render::escape;
 
 /// (id, for, type): every attribute written; `attr.name` is the id.
 const KEYS: &[(&str, &str, &str)] = &[
@@ -37,14 +38,14 @@ pub fn write(picture: &Picture) -> String {
     let _ = writeln!(
         out,
         "  <graph id=\"{}\" edgedefault=\"directed\">",
-        xml(&picture.brief)
+        escape(&picture.brief)
     );
     for (key, value) in [
         ("title", &picture.title),
         ("rights", &picture.rights),
         ("brief", &picture.brief),
     ] {
-        let _ = writeln!(out, "    <data key=\"{key}\">{}</data>", xml(value));
+        let _ = writeln!(out, "    <data key=\"{key}\">{}</data>", escape(value));
     }
     for n in &picture.nodes {
         let _ = writeln!(out, "    <node id=\"{}\">", n.id);
@@ -70,7 +71,7 @@ pub fn write(picture: &Picture) -> String {
         ];
         for (key, value) in fields {
             if let Some(v) = value {
-                let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", xml(&v));
+                let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", escape(&v));
             }
         }
         out.push_str("    </node>\n");
@@ -81,7 +82,7 @@ pub fn write(picture: &Picture) -> String {
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{}</data><data key=\"strong\">{}</data></edge>",
             picture.nodes[e.from].id,
             picture.nodes[e.to].id,
-            xml(&e.kind),
+            escape(&e.kind),
             e.strong
         );
     }

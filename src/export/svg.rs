@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use super::layout::{Layout, layered};
-use super::{EdgeStyle, Picture, colours, edge_colour, xml};
+use super::{EdgeStyle, Picture, colours, edge_colour};
+use crate::render::escape;
 
 const LINE_HEIGHT: f64 = 14.0;
 const CHAR_WIDTH: f64 = 6.4;
@@ -99,8 +100,8 @@ fn render(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="Helvetica, Arial, sans-serif" font-size="11">"#
     );
-    let _ = writeln!(out, "<title>{}</title>", xml(&picture.title));
-    let _ = writeln!(out, "<desc>{}</desc>", xml(&picture.rights));
+    let _ = writeln!(out, "<title>{}</title>", escape(&picture.title));
+    let _ = writeln!(out, "<desc>{}</desc>", escape(&picture.rights));
     out.push_str("<defs>\n");
     for (id, style) in [
         ("supports", EdgeStyle::Support),
@@ -124,7 +125,7 @@ fn render(
         out,
         r#"<text class="heading" x="{}" y="24" font-size="14" font-weight="bold">{}</text>"#,
         super::layout::MARGIN,
-        xml(&picture.title)
+        escape(&picture.title)
     );
     // Group boxes first, so that they lie behind edges and nodes.
     for (gi, group) in picture.groups.iter().enumerate() {
@@ -153,7 +154,7 @@ fn render(
             bottom - top + 42.0,
             left - 4.0,
             top - 14.0,
-            xml(&format!("hypothesis {}", group.key))
+            escape(&format!("hypothesis {}", group.key))
         );
     }
     for e in &picture.edges {
@@ -180,9 +181,9 @@ fn render(
         let _ = writeln!(
             out,
             r#"<path class="edge {class} {}" d="M{fx:.1},{y1:.1} C{fx:.1},{mid:.1} {tx:.1},{mid:.1} {tx:.1},{y2:.1}" fill="none" stroke="{}" stroke-width="{width}"{dash} marker-end="url(#arrow-{class})"><title>{}</title></path>"#,
-            xml(&e.kind),
+            escape(&e.kind),
             edge_colour(style),
-            xml(&e.kind)
+            escape(&e.kind)
         );
     }
     for &i in order {
@@ -236,16 +237,16 @@ fn render(
         };
         let href = link(n);
         let (open, close) = match &href {
-            Some(h) => (format!(r#"a href="{}""#, xml(h)), "a"),
+            Some(h) => (format!(r#"a href="{}""#, escape(h)), "a"),
             None => ("g".to_string(), "g"),
         };
         let _ = write!(
             out,
             r#"<{open} class="node {}" id="{}" data-iri="{}"><title>{}</title>{shape}<text x="{cx:.1}" y="{:.1}" text-anchor="middle">"#,
-            xml(&n.kind),
+            escape(&n.kind),
             n.id,
-            xml(&n.iri),
-            xml(&n.text),
+            escape(&n.iri),
+            escape(&n.text),
             cy - (n.lines.len() as f64 - 1.0) * LINE_HEIGHT / 2.0 + 4.0
         );
         for (li, line) in n.lines.iter().enumerate() {
@@ -253,7 +254,7 @@ fn render(
                 out,
                 r#"<tspan x="{cx:.1}" dy="{}">{}</tspan>"#,
                 if li == 0 { 0.0 } else { LINE_HEIGHT },
-                xml(line)
+                escape(line)
             );
         }
         let _ = writeln!(out, "</text></{close}>");
@@ -263,7 +264,7 @@ fn render(
         r##"<text class="rights" x="{}" y="{:.0}" fill="#666">{}</text>"##,
         super::layout::MARGIN,
         height - 12.0,
-        xml(&picture.rights)
+        escape(&picture.rights)
     );
     out.push_str("</svg>\n");
     out

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::map::model::Consistency;
 use crate::read::briefs::{BriefInfo, briefs};
-use crate::render::table;
+use crate::render::{escape, table};
 use crate::sparql::{Backend, Solutions, lexical, named_query};
 
 /// The weight of an Admiralty reliability grade, in hundredths: A completely
@@ -831,13 +831,6 @@ pub fn to_csv(matrices: &[BriefMatrix]) -> String {
     out
 }
 
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The matrices as one standalone HTML page.
 pub fn to_html(matrices: &[BriefMatrix]) -> String {
     let mut out = String::from(
@@ -847,22 +840,22 @@ pub fn to_html(matrices: &[BriefMatrix]) -> String {
         let _ = writeln!(
             out,
             "<h1>{}</h1>\n<p>{}</p>",
-            html_escape(&b.brief.title),
-            html_escape(&b.brief.rights)
+            escape(&b.brief.title),
+            escape(&b.brief.rights)
         );
         for q in &b.questions {
             let _ = writeln!(
                 out,
                 "<h2>{}</h2>\n<p>{}</p>\n<table>\n<tr><th class=\"key\">evidence</th><th>grade</th><th>weight</th>",
-                html_escape(&q.text),
-                html_escape(&q.note)
+                escape(&q.text),
+                escape(&q.note)
             );
             for h in &q.hypotheses {
                 let _ = write!(
                     out,
                     "<th title=\"{}\">{}</th>",
-                    html_escape(&h.text),
-                    html_escape(&h.key)
+                    escape(&h.text),
+                    escape(&h.key)
                 );
             }
             let _ = writeln!(out, "<th>diagnosticity</th></tr>");
@@ -871,8 +864,8 @@ pub fn to_html(matrices: &[BriefMatrix]) -> String {
                 let _ = write!(
                     out,
                     "<tr><td class=\"key{class}\" title=\"{}\">{}</td><td>{}</td><td>{}</td>",
-                    html_escape(&e.text),
-                    html_escape(&e.key),
+                    escape(&e.text),
+                    escape(&e.key),
                     grade(e),
                     number(e.weight)
                 );
@@ -901,11 +894,7 @@ pub fn to_html(matrices: &[BriefMatrix]) -> String {
                 let _ = writeln!(out, "<th></th></tr>");
             }
             let _ = writeln!(out, "</table>");
-            let order: Vec<String> = q
-                .order
-                .iter()
-                .map(|g| html_escape(&g.join(" = ")))
-                .collect();
+            let order: Vec<String> = q.order.iter().map(|g| escape(&g.join(" = "))).collect();
             let _ = writeln!(
                 out,
                 "<p>{}: {}</p>\n<p>Bold cells are the analyst's own ratings. Sensitive items: {}</p>",
@@ -920,7 +909,7 @@ pub fn to_html(matrices: &[BriefMatrix]) -> String {
                 } else {
                     q.sensitivity
                         .iter()
-                        .map(|s| html_escape(&s.evidence))
+                        .map(|s| escape(&s.evidence))
                         .collect::<Vec<_>>()
                         .join(", ")
                 }

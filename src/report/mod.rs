@@ -23,6 +23,7 @@ use crate::read::briefs::briefs;
 use crate::read::graph::{BriefGraph, brief_graph};
 use crate::read::matrix::{BriefMatrix, Cell, QuestionMatrix, matrix};
 use crate::read::trace::{BriefTrace, HypothesisTrace, TraceNode, trace};
+use crate::render::escape;
 use crate::sparql::{Backend, Solutions, lexical, named_query};
 
 const STYLE: &str = include_str!("report.css");
@@ -288,24 +289,6 @@ fn read_meta(rows: &Solutions, graph: &BriefGraph) -> BriefMeta {
         }
     }
     meta
-}
-
-/// `text` escaped for HTML text and attribute values, without the control
-/// characters HTML cannot carry (line breaks and tabs kept).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Where things are on the page: each node's passage and its home (the
@@ -1119,14 +1102,6 @@ mod tests {
         assert!(
             p.iter()
                 .all(|p| !p.starts.contains(&4) && !p.starts.contains(&5))
-        );
-    }
-
-    #[test]
-    fn escape_covers_markup_quotes_and_control_characters() {
-        assert_eq!(
-            escape("<a href=\"x\">'&'</a>\u{7}\n"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;\n"
         );
     }
 }
