@@ -42,13 +42,13 @@ fn content(graph: &BriefGraph) -> (Vec<(String, String)>, Vec<(String, String, S
     let mut nodes: Vec<(String, String)> = graph
         .nodes
         .iter()
-        .map(|n| (n.kind.clone(), n.text.clone()))
+        .map(|n| (n.kind.to_string(), n.text.clone()))
         .collect();
     let mut edges: Vec<(String, String, String)> = graph
         .edges
         .iter()
-        .filter(|e| e.kind == "supports" || e.kind == "opposes")
-        .map(|e| (text(&e.from), text(&e.to), e.kind.clone()))
+        .filter(|e| matches!(e.kind.as_str(), "supports" | "opposes"))
+        .map(|e| (text(&e.from), text(&e.to), e.kind.to_string()))
         .collect();
     nodes.sort();
     edges.sort();

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use super::{EdgeStyle, Picture, colours, edge_colour};
+use crate::read::node::Kind;
 
 /// The picture as Cytoscape.js JSON, ready for `cytoscape({ ...json })` or `cy.json(json)`.
 /// Group (compound) nodes have `kind: "group"`; every other node element is a node of the map.
@@ -20,17 +21,14 @@ pub fn write(picture: &Picture) -> Value {
     for n in &picture.nodes {
         let mut data = json!({
             "id": n.id,
-            "kind": n.kind,
+            "kind": n.kind.as_str(),
             "key": n.key,
             "iri": n.iri,
             "label": n.lines.join("\n"),
             "text": n.text,
         });
-        let fields = [
-            ("status", &n.status),
-            ("hedge", &n.hedge),
-            ("date", &n.date),
-        ];
+        let status = n.status.as_ref().map(|s| s.local_name().to_string());
+        let fields = [("status", &status), ("hedge", &n.hedge), ("date", &n.date)];
         for (k, v) in fields {
             if let Some(v) = v {
                 data[k] = json!(v);
@@ -39,7 +37,7 @@ pub fn write(picture: &Picture) -> Value {
         if let Some(g) = n.group {
             data["parent"] = json!(picture.groups[g].id);
         }
-        nodes.push(json!({"data": data, "classes": n.kind}));
+        nodes.push(json!({"data": data, "classes": n.kind.as_str()}));
     }
     let edges: Vec<Value> = picture
         .edges
@@ -56,7 +54,7 @@ pub fn write(picture: &Picture) -> Value {
                     "id": format!("e{i}"),
                     "source": picture.nodes[e.from].id,
                     "target": picture.nodes[e.to].id,
-                    "kind": e.kind,
+                    "kind": e.kind.as_str(),
                     "strong": e.strong,
                 },
                 "classes": if e.strong { format!("{class} strong") } else { class.to_string() }
@@ -72,13 +70,13 @@ pub fn write(picture: &Picture) -> Value {
         json!({"selector": "edge.relation", "style": {"line-style": "dotted", "label": "data(kind)", "font-size": 8}}),
     ];
     for (kind, shape) in [
-        ("question", "hexagon"),
-        ("hypothesis", "round-rectangle"),
-        ("claim", "rectangle"),
-        ("evidence", "tag"),
-        ("source", "barrel"),
-        ("actor", "ellipse"),
-        ("event", "octagon"),
+        (Kind::Question, "hexagon"),
+        (Kind::Hypothesis, "round-rectangle"),
+        (Kind::Claim, "rectangle"),
+        (Kind::Evidence, "tag"),
+        (Kind::Source, "barrel"),
+        (Kind::Actor, "ellipse"),
+        (Kind::Event, "octagon"),
     ] {
         let (fill, stroke) = colours(kind);
         style.push(json!({"selector": format!("node.{kind}"), "style": {"shape": shape, "background-color": fill, "border-color": stroke}}));

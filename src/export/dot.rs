@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{EdgeStyle, Picture, colours, edge_colour};
+use crate::read::node::Kind;
 
 /// A DOT double-quoted string's content: `\` and `"` escaped, line breaks as `\n`.
 pub fn escape(text: &str) -> String {
@@ -19,14 +20,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn shape(kind: &str) -> &'static str {
+fn shape(kind: Kind) -> &'static str {
     match kind {
-        "question" => "hexagon",
-        "hypothesis" | "claim" => "box",
-        "evidence" => "note",
-        "source" => "cylinder",
-        "actor" => "ellipse",
-        _ => "octagon",
+        Kind::Question => "hexagon",
+        Kind::Hypothesis | Kind::Claim => "box",
+        Kind::Evidence => "note",
+        Kind::Source => "cylinder",
+        Kind::Actor => "ellipse",
+        Kind::Event => "octagon",
     }
 }
 
@@ -51,15 +52,15 @@ pub fn write(picture: &Picture) -> String {
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=8];\n");
     let node_line = |i: usize| -> String {
         let n = &picture.nodes[i];
-        let (fill, stroke) = colours(&n.kind);
+        let (fill, stroke) = colours(n.kind);
         let label: Vec<String> = n.lines.iter().map(|l| escape(l)).collect();
         format!(
             "\"{}\" [label=\"{}\", tooltip=\"{}\", shape={}, style=\"{}\", fillcolor=\"{fill}\", color=\"{stroke}\", class=\"{}\", URL=\"{}\"];\n",
             n.id,
             label.join("\\n"),
             escape(&n.text),
-            shape(&n.kind),
-            if n.kind == "hypothesis" {
+            shape(n.kind),
+            if n.kind == Kind::Hypothesis {
                 "rounded,filled,bold"
             } else {
                 "filled"
@@ -103,7 +104,7 @@ pub fn write(picture: &Picture) -> String {
             ),
             EdgeStyle::Relation => format!(
                 "color=\"{colour}\", style=dotted, arrowhead=vee, label=\"{}\", fontcolor=\"{colour}\"",
-                escape(&e.kind)
+                e.kind
             ),
         };
         let _ = writeln!(

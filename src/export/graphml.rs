@@ -58,14 +58,17 @@ pub fn write(picture: &Picture) -> String {
                 .join(" ")
         });
         let fields: [(&str, Option<String>); 10] = [
-            ("kind", Some(n.kind.clone())),
+            ("kind", Some(n.kind.to_string())),
             ("label", Some(n.lines.join("\n"))),
             ("text", Some(n.text.clone())),
             ("key", Some(n.key.clone())),
             ("iri", Some(n.iri.clone())),
             ("group", group),
             ("groups", groups),
-            ("status", n.status.clone()),
+            (
+                "status",
+                n.status.as_ref().map(|s| s.local_name().to_string()),
+            ),
             ("hedge", n.hedge.clone()),
             ("date", n.date.clone()),
         ];
@@ -80,10 +83,7 @@ pub fn write(picture: &Picture) -> String {
         let _ = writeln!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{}</data><data key=\"strong\">{}</data></edge>",
-            picture.nodes[e.from].id,
-            picture.nodes[e.to].id,
-            escape(&e.kind),
-            e.strong
+            picture.nodes[e.from].id, picture.nodes[e.to].id, e.kind, e.strong
         );
     }
     out.push_str("  </graph>\n</graphml>\n");

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{EdgeStyle, Picture, colours, edge_colour};
+use crate::read::node::Kind;
 
 /// A quoted Mermaid label's content: the characters Mermaid or its HTML
 /// labels would read as syntax become entity codes (`#quot;`, `#lt;`, …).
@@ -23,15 +24,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn shape(kind: &str, label: &str) -> String {
+fn shape(kind: Kind, label: &str) -> String {
     match kind {
-        "question" => format!("{{{{\"{label}\"}}}}"),
-        "hypothesis" => format!("([\"{label}\"])"),
-        "claim" => format!("[\"{label}\"]"),
-        "evidence" => format!("[/\"{label}\"/]"),
-        "source" => format!("[(\"{label}\")]"),
-        "actor" => format!("((\"{label}\"))"),
-        _ => format!("{{\"{label}\"}}"),
+        Kind::Question => format!("{{{{\"{label}\"}}}}"),
+        Kind::Hypothesis => format!("([\"{label}\"])"),
+        Kind::Claim => format!("[\"{label}\"]"),
+        Kind::Evidence => format!("[/\"{label}\"/]"),
+        Kind::Source => format!("[(\"{label}\")]"),
+        Kind::Actor => format!("((\"{label}\"))"),
+        Kind::Event => format!("{{\"{label}\"}}"),
     }
 }
 
@@ -41,15 +42,7 @@ pub fn write(picture: &Picture) -> String {
     let _ = writeln!(out, "%% {}", one_line(&picture.title));
     let _ = writeln!(out, "%% rights: {}", one_line(&picture.rights));
     out.push_str("flowchart BT\n");
-    for kind in [
-        "question",
-        "hypothesis",
-        "claim",
-        "evidence",
-        "source",
-        "actor",
-        "event",
-    ] {
+    for kind in Kind::ALL {
         let (fill, stroke) = colours(kind);
         let _ = writeln!(
             out,
@@ -62,7 +55,7 @@ pub fn write(picture: &Picture) -> String {
         format!(
             "{}{}:::{}\n",
             n.id,
-            shape(&n.kind, &label.join("<br/>")),
+            shape(n.kind, &label.join("<br/>")),
             n.kind
         )
     };
@@ -99,7 +92,7 @@ pub fn write(picture: &Picture) -> String {
             (EdgeStyle::Support, true) => "==>".to_string(),
             (EdgeStyle::Attack, false) => "--x".to_string(),
             (EdgeStyle::Attack, true) => "==x".to_string(),
-            (EdgeStyle::Relation, _) => format!("-.->|{}|", escape(&e.kind)),
+            (EdgeStyle::Relation, _) => format!("-.->|{}|", e.kind),
         };
         let _ = writeln!(
             out,

@@ -20,7 +20,8 @@ use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::Error;
 use crate::read::briefs::briefs;
-use crate::read::graph::{BriefGraph, brief_graph};
+use crate::read::graph::{BriefGraph, GraphNode, brief_graph};
+use crate::read::node::{EdgeKind, Kind, Node, Status};
 use crate::sparql::{Backend, named_query};
 use crate::vocab::{ARG, Iris, PREFIXES};
 
@@ -93,7 +94,7 @@ pub fn select(backend: &dyn Backend, scope: &Scope) -> Result<Option<Selection>,
                 let hit = graph
                     .nodes
                     .iter()
-                    .find(|n| n.kind == "hypothesis" && (n.key == *key || n.iri == *key))
+                    .find(|n| n.kind == Kind::Hypothesis && (n.key == *key || n.iri == *key))
                     .map(|n| n.iri.clone());
                 if let Some(iri) = hit {
                     found.push((graph, iri));
@@ -189,7 +190,7 @@ pub fn quads(backend: &dyn Backend, selection: Option<&Selection>) -> Result<Vec
 /// The nodes whose support reaches `hypothesis` (through `supports` edges), with the hypothesis itself.
 pub fn support_tree(graph: &BriefGraph, hypothesis: &str) -> BTreeSet<String> {
     let mut supporters: HashMap<&str, Vec<&str>> = HashMap::new();
-    for e in graph.edges.iter().filter(|e| e.kind == "supports") {
+    for e in graph.edges.iter().filter(|e| e.kind == EdgeKind::Supports) {
         supporters.entry(e.to.as_str()).or_default().push(&e.from);
     }
     let mut tree = BTreeSet::new();
@@ -209,24 +210,19 @@ pub fn support_tree(graph: &BriefGraph, hypothesis: &str) -> BTreeSet<String> {
 fn subgraph_subjects(graph: &BriefGraph, hypothesis: &str, quads: &[Quad]) -> HashSet<String> {
     let mut keep: HashSet<String> = support_tree(graph, hypothesis).into_iter().collect();
     for e in &graph.edges {
-        if e.kind == "opposes" && keep.contains(&e.to) {
+        if e.kind == EdgeKind::Opposes && keep.contains(&e.to) {
             keep.insert(e.from.clone());
         }
     }
     for e in &graph.edges {
-        if e.kind == "answers" && e.from == hypothesis {
+        if e.kind == EdgeKind::Answers && e.from == hypothesis {
             keep.insert(e.to.clone());
         }
     }
     let propositions: HashSet<&str> = graph
         .nodes
         .iter()
-        .filter(|n| {
-            matches!(
-                n.kind.as_str(),
-                "question" | "hypothesis" | "claim" | "evidence"
-            )
-        })
+        .filter(|n| n.kind == Kind::Question || n.kind.is_proposition())
         .map(|n| n.iri.as_str())
         .collect();
     let described: HashSet<&str> = quads
@@ -301,15 +297,11 @@ pub enum EdgeStyle {
 pub struct PicNode {
     /// A short id for the drawing (`n0`, `n1`, …).
     pub id: String,
-    pub iri: String,
-    /// `question`, `hypothesis`, `claim`, `evidence`, `source`, `actor` or `event`.
-    pub kind: String,
-    pub key: String,
-    /// The full text, control characters removed.
-    pub text: String,
+    /// The node, its text with control characters removed.
+    pub node: Node,
     /// The text wrapped into short lines for a label.
     pub lines: Vec<String>,
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub hedge: Option<String>,
     pub date: Option<String>,
     /// The hypothesis group the node is drawn in: the one support tree it
@@ -319,21 +311,30 @@ pub struct PicNode {
     pub groups: Vec<usize>,
 }
 
+/// A picture's node is read as the node it draws: `n.iri`, `n.kind`,
+/// `n.key` and `n.text` are its identity's.
+impl std::ops::Deref for PicNode {
+    type Target = Node;
+
+    fn deref(&self) -> &Node {
+        &self.node
+    }
+}
+
 /// One edge of a picture, between node indices.
 #[derive(Debug, Clone)]
 pub struct PicEdge {
     pub from: usize,
     pub to: usize,
-    /// As in [`crate::read::graph::Edge`].
-    pub kind: String,
+    pub kind: EdgeKind,
     pub strong: bool,
 }
 
 impl PicEdge {
     pub fn style(&self) -> EdgeStyle {
-        match self.kind.as_str() {
-            "supports" => EdgeStyle::Support,
-            "opposes" => EdgeStyle::Attack,
+        match self.kind {
+            EdgeKind::Supports => EdgeStyle::Support,
+            EdgeKind::Opposes => EdgeStyle::Attack,
             _ => EdgeStyle::Relation,
         }
     }
@@ -373,8 +374,8 @@ pub fn picture(selection: &Selection) -> Picture {
     let keep: Option<HashSet<String>> = selection.focus.as_ref().map(|h| {
         let mut keep: HashSet<String> = support_tree(g, h).into_iter().collect();
         for e in &g.edges {
-            if (e.kind == "opposes" && keep.contains(&e.to))
-                || (e.kind == "answers" && e.from == *h)
+            if (e.kind == EdgeKind::Opposes && keep.contains(&e.to))
+                || (e.kind == EdgeKind::Answers && e.from == *h)
             {
                 keep.insert(e.to.clone());
                 keep.insert(e.from.clone());
@@ -383,14 +384,17 @@ pub fn picture(selection: &Selection) -> Picture {
         let propositions = keep.clone();
         for e in &g.edges {
             if propositions.contains(&e.from)
-                && !matches!(e.kind.as_str(), "supports" | "opposes" | "answers")
+                && !matches!(
+                    e.kind,
+                    EdgeKind::Supports | EdgeKind::Opposes | EdgeKind::Answers
+                )
             {
                 keep.insert(e.to.clone());
             }
         }
         keep
     });
-    let nodes: Vec<&crate::read::graph::Node> = g
+    let nodes: Vec<&GraphNode> = g
         .nodes
         .iter()
         .filter(|n| keep.as_ref().is_none_or(|k| k.contains(&n.iri)))
@@ -403,7 +407,7 @@ pub fn picture(selection: &Selection) -> Picture {
     let hypotheses: Vec<usize> = nodes
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.kind == "hypothesis")
+        .filter(|(_, n)| n.kind == Kind::Hypothesis)
         .filter(|(_, n)| selection.focus.as_ref().is_none_or(|f| *f == n.iri))
         .map(|(i, _)| i)
         .collect();
@@ -429,11 +433,11 @@ pub fn picture(selection: &Selection) -> Picture {
             let text = clean(&n.text);
             PicNode {
                 id: format!("n{i}"),
-                iri: n.iri.clone(),
-                kind: n.kind.clone(),
-                key: n.key.clone(),
                 lines: wrap(&text, WRAP, MAX_LINES),
-                text,
+                node: Node {
+                    text,
+                    ..n.node.clone()
+                },
                 status: n.status.clone(),
                 hedge: n.hedge.as_deref().map(clean),
                 date: n.date.clone(),
@@ -449,7 +453,7 @@ pub fn picture(selection: &Selection) -> Picture {
             Some(PicEdge {
                 from: *index.get(e.from.as_str())?,
                 to: *index.get(e.to.as_str())?,
-                kind: e.kind.clone(),
+                kind: e.kind,
                 strong: e.strong,
             })
         })
@@ -519,15 +523,15 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 /// Fill and stroke colours of a node kind, shared by every drawing format.
-pub fn colours(kind: &str) -> (&'static str, &'static str) {
+pub fn colours(kind: Kind) -> (&'static str, &'static str) {
     match kind {
-        "question" => ("#fff3e0", "#e65100"),
-        "hypothesis" => ("#e3f2fd", "#1565c0"),
-        "claim" => ("#f5f5f5", "#424242"),
-        "evidence" => ("#e8f5e9", "#2e7d32"),
-        "source" => ("#fffde7", "#f9a825"),
-        "actor" => ("#f3e5f5", "#6a1b9a"),
-        _ => ("#e0f7fa", "#00838f"),
+        Kind::Question => ("#fff3e0", "#e65100"),
+        Kind::Hypothesis => ("#e3f2fd", "#1565c0"),
+        Kind::Claim => ("#f5f5f5", "#424242"),
+        Kind::Evidence => ("#e8f5e9", "#2e7d32"),
+        Kind::Source => ("#fffde7", "#f9a825"),
+        Kind::Actor => ("#f3e5f5", "#6a1b9a"),
+        Kind::Event => ("#e0f7fa", "#00838f"),
     }
 }
 

@@ -4,20 +4,21 @@ use std::fmt::Write as _;
 
 use super::layout::{Layout, layered};
 use super::{EdgeStyle, Picture, colours, edge_colour};
+use crate::read::node::{EdgeKind, Kind};
 use crate::render::escape;
 
 const LINE_HEIGHT: f64 = 14.0;
 const CHAR_WIDTH: f64 = 6.4;
 
 /// Width and height of a node's shape.
-fn size(kind: &str, lines: &[String]) -> (f64, f64) {
+fn size(kind: Kind, lines: &[String]) -> (f64, f64) {
     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
     let (w, h) = (
         (longest * CHAR_WIDTH + 20.0).clamp(70.0, 240.0),
         lines.len() as f64 * LINE_HEIGHT + 16.0,
     );
     match kind {
-        "source" | "actor" | "question" => (w + 24.0, h + 8.0),
+        Kind::Source | Kind::Actor | Kind::Question => (w + 24.0, h + 8.0),
         _ => (w, h),
     }
 }
@@ -35,7 +36,7 @@ pub fn write_linked(picture: &Picture, link: &dyn Fn(&super::PicNode) -> Option<
     let sizes: Vec<(f64, f64)> = picture
         .nodes
         .iter()
-        .map(|n| size(&n.kind, &n.lines))
+        .map(|n| size(n.kind, &n.lines))
         .collect();
     let shared = picture.groups.len();
     let mut band: Vec<usize> = picture
@@ -55,7 +56,7 @@ pub fn write_linked(picture: &Picture, link: &dyn Fn(&super::PicNode) -> Option<
         }
     }
     for (i, n) in picture.nodes.iter().enumerate() {
-        let cited = matches!(n.kind.as_str(), "source" | "actor" | "event");
+        let cited = matches!(n.kind, Kind::Source | Kind::Actor | Kind::Event);
         if n.group.is_none()
             && cited
             && near[i]
@@ -68,8 +69,8 @@ pub fn write_linked(picture: &Picture, link: &dyn Fn(&super::PicNode) -> Option<
     let edges: Vec<(usize, usize)> = picture
         .edges
         .iter()
-        .map(|e| match (e.style(), e.kind.as_str()) {
-            (EdgeStyle::Support | EdgeStyle::Attack, _) | (_, "answers") => (e.to, e.from),
+        .map(|e| match (e.style(), e.kind) {
+            (EdgeStyle::Support | EdgeStyle::Attack, _) | (_, EdgeKind::Answers) => (e.to, e.from),
             _ => (e.from, e.to),
         })
         .collect();
@@ -181,20 +182,20 @@ fn render(
         let _ = writeln!(
             out,
             r#"<path class="edge {class} {}" d="M{fx:.1},{y1:.1} C{fx:.1},{mid:.1} {tx:.1},{mid:.1} {tx:.1},{y2:.1}" fill="none" stroke="{}" stroke-width="{width}"{dash} marker-end="url(#arrow-{class})"><title>{}</title></path>"#,
-            escape(&e.kind),
+            e.kind,
             edge_colour(style),
-            escape(&e.kind)
+            e.kind
         );
     }
     for &i in order {
         let n = &picture.nodes[i];
         let (cx, cy) = layout.centres[i];
         let (w, h) = sizes[i];
-        let (fill, stroke) = colours(&n.kind);
+        let (fill, stroke) = colours(n.kind);
         let paint = format!(r#"fill="{fill}" stroke="{stroke}""#);
         let (x, y) = (cx - w / 2.0, cy - h / 2.0);
-        let shape = match n.kind.as_str() {
-            "question" => {
+        let shape = match n.kind {
+            Kind::Question => {
                 let d = 12.0;
                 format!(
                     r#"<polygon points="{:.1},{cy:.1} {:.1},{y:.1} {:.1},{y:.1} {:.1},{cy:.1} {:.1},{:.1} {:.1},{:.1}" {paint}/>"#,
@@ -208,10 +209,10 @@ fn render(
                     y + h
                 )
             }
-            "hypothesis" => format!(
+            Kind::Hypothesis => format!(
                 r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="12" {paint} stroke-width="2"/>"#
             ),
-            "evidence" => {
+            Kind::Evidence => {
                 let d = 10.0;
                 format!(
                     r#"<polygon points="{x:.1},{y:.1} {:.1},{y:.1} {:.1},{:.1} {:.1},{:.1} {x:.1},{:.1}" {paint}/>"#,
@@ -223,15 +224,15 @@ fn render(
                     y + h
                 )
             }
-            "source" | "actor" => format!(
+            Kind::Source | Kind::Actor => format!(
                 r#"<ellipse cx="{cx:.1}" cy="{cy:.1}" rx="{:.1}" ry="{:.1}" {paint}/>"#,
                 w / 2.0,
                 h / 2.0
             ),
-            "claim" => format!(
+            Kind::Claim => format!(
                 r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="2" {paint}/>"#
             ),
-            _ => format!(
+            Kind::Event => format!(
                 r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6" {paint} stroke-dasharray="4 2"/>"#
             ),
         };
@@ -243,7 +244,7 @@ fn render(
         let _ = write!(
             out,
             r#"<{open} class="node {}" id="{}" data-iri="{}"><title>{}</title>{shape}<text x="{cx:.1}" y="{:.1}" text-anchor="middle">"#,
-            escape(&n.kind),
+            n.kind,
             n.id,
             escape(&n.iri),
             escape(&n.text),

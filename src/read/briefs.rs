@@ -1,10 +1,10 @@
 //! The briefs a store holds: id, IRI, graph, title and rights, read with the `briefs` query.
 
-use oxigraph::model::Term;
 use serde::Serialize;
 
 use crate::Error;
-use crate::sparql::{Backend, Solutions, lexical, named_query};
+use crate::read::rows::{Row, id_bindings, rows, select};
+use crate::sparql::Backend;
 
 /// A brief in the store.
 #[derive(Debug, Clone, Serialize)]
@@ -16,56 +16,54 @@ pub struct BriefInfo {
     pub rights: String,
 }
 
-/// The text of the `briefs` query (the built-in text, so that it is parsed once).
-fn query() -> &'static str {
-    named_query("briefs").map(|q| q.text).unwrap_or_default()
-}
-
-struct Rows<'a> {
-    solutions: &'a Solutions,
-}
-
-impl<'a> Rows<'a> {
-    fn new(solutions: &'a Solutions) -> Self {
-        Rows { solutions }
-    }
-
-    fn text(&self, row: &[Option<Term>], variable: &str) -> Option<String> {
-        let column = self.solutions.column(variable)?;
-        row.get(column)?.as_ref().map(lexical)
+impl BriefInfo {
+    /// The brief a row of `briefs` describes, `id` its id.
+    fn from_row(id: String, row: &Row) -> BriefInfo {
+        let text = |v: &str| row.text(v).unwrap_or_default();
+        BriefInfo {
+            id,
+            iri: text("brief"),
+            graph: text("graph"),
+            title: text("title"),
+            rights: text("rights"),
+        }
     }
 }
 
 /// Lists the briefs in the store.
 pub fn briefs(backend: &dyn Backend) -> Result<Vec<BriefInfo>, Error> {
-    let rows = backend.select(query(), &[])?;
-    let r = Rows::new(&rows);
-    Ok(rows
-        .rows
-        .iter()
-        .map(|row| BriefInfo {
-            id: r.text(row, "id").unwrap_or_default(),
-            iri: r.text(row, "brief").unwrap_or_default(),
-            graph: r.text(row, "graph").unwrap_or_default(),
-            title: r.text(row, "title").unwrap_or_default(),
-            rights: r.text(row, "rights").unwrap_or_default(),
-        })
+    let answer = select(backend, "briefs", &[])?;
+    Ok(rows(&answer)
+        .map(|row| BriefInfo::from_row(row.text("id").unwrap_or_default(), &row))
         .collect())
 }
 
 /// The brief whose id is `id`, if the store holds it.
 pub fn brief_by_id(backend: &dyn Backend, id: &str) -> Result<Option<BriefInfo>, Error> {
-    let bindings = [(
-        "id".to_string(),
-        Term::from(oxigraph::model::Literal::new_simple_literal(id)),
-    )];
-    let rows = backend.select(query(), &bindings)?;
-    let r = Rows::new(&rows);
-    Ok(rows.rows.first().map(|row| BriefInfo {
-        id: id.to_string(),
-        iri: r.text(row, "brief").unwrap_or_default(),
-        graph: r.text(row, "graph").unwrap_or_default(),
-        title: r.text(row, "title").unwrap_or_default(),
-        rights: r.text(row, "rights").unwrap_or_default(),
-    }))
+    let answer = select(backend, "briefs", &id_bindings(id))?;
+    Ok(rows(&answer)
+        .next()
+        .map(|row| BriefInfo::from_row(id.to_string(), &row)))
+}
+
+/// The briefs a view of `brief` covers: that one (looked up by its id, so
+/// that the time taken does not grow with the store), or every brief when
+/// `None`. A brief the store does not hold is an error naming those it does.
+pub fn chosen(backend: &dyn Backend, brief: Option<&str>) -> Result<Vec<BriefInfo>, Error> {
+    let Some(id) = brief else {
+        return briefs(backend);
+    };
+    if let Some(b) = brief_by_id(backend, id)? {
+        return Ok(vec![b]);
+    }
+    let all = briefs(backend)?;
+    let known: Vec<&str> = all.iter().map(|b| b.id.as_str()).collect();
+    Err(Error::NotFound(format!(
+        "there is no brief `{id}` in the store; it holds: {}",
+        if known.is_empty() {
+            "nothing yet (load one with `argmap load`)".to_string()
+        } else {
+            known.join(", ")
+        }
+    )))
 }

@@ -1,24 +1,24 @@
-//! A brief as plain nodes and edges, read back from the store with two graph-scoped queries: the common input of drawings and interchange formats.
+//! A brief as plain nodes and edges, read back from the store with graph-scoped queries: the common input of drawings and interchange formats.
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
 
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::Term;
 
 use crate::Error;
-use crate::read::briefs::{BriefInfo, briefs};
-use crate::sparql::{Backend, lexical, named_query};
+use crate::map::model::{DialogueKind, SchemeKind};
+use crate::read::briefs::{BriefInfo, brief_by_id};
+use crate::read::node::{EdgeKind, Node, Status};
+use crate::read::rows::{graph_bindings, rows, select};
+use crate::sparql::Backend;
 
-/// One node of a brief's graph.
+/// One node of a brief's graph: its identity and what the graph's drawings
+/// and interchange formats write of it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub iri: String,
-    /// `question`, `hypothesis`, `claim`, `evidence`, `source`, `actor` or `event`.
-    pub kind: String,
-    pub key: String,
-    /// The analyst's text, or the label of a source or actor.
-    pub text: String,
-    /// `Reported`, `Observed` or `AuthorInference`, for propositions.
-    pub status: Option<String>,
+pub struct GraphNode {
+    pub node: Node,
+    /// The epistemic status, for propositions.
+    pub status: Option<Status>,
     pub hedge: Option<String>,
     pub quote: Option<String>,
     /// EDTF text of the node's date, if it has one.
@@ -29,12 +29,21 @@ pub struct Node {
     pub argument: bool,
 }
 
+/// A graph node is read as the node it is: `n.iri`, `n.kind`, `n.key` and
+/// `n.text` are its identity's.
+impl Deref for GraphNode {
+    type Target = Node;
+
+    fn deref(&self) -> &Node {
+        &self.node
+    }
+}
+
 /// An AIF scheme node (RA, CA, MA or PA) of an imported brief.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemeNode {
     pub iri: String,
-    /// `RA`, `CA`, `MA` or `PA`.
-    pub kind: String,
+    pub kind: SchemeKind,
     pub key: String,
     pub identifier: Option<String>,
     pub text: String,
@@ -49,8 +58,7 @@ pub struct SchemeNode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogueNode {
     pub iri: String,
-    /// `L`, `TA` or `YA`.
-    pub kind: String,
+    pub kind: DialogueKind,
     pub key: String,
     pub identifier: Option<String>,
     pub text: String,
@@ -58,13 +66,12 @@ pub struct DialogueNode {
     pub speaker: Option<String>,
 }
 
-/// One edge: `supports`, `opposes`, `answers`, `source`, `said-by`,
-/// `mentions`, `describes`, `participant`, `by`, `publisher` or `member-of`.
+/// One edge, between node IRIs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     pub from: String,
     pub to: String,
-    pub kind: String,
+    pub kind: EdgeKind,
     /// Marked strong (supports and opposes only).
     pub strong: bool,
 }
@@ -73,7 +80,7 @@ pub struct Edge {
 #[derive(Debug, Clone)]
 pub struct BriefGraph {
     pub brief: BriefInfo,
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<GraphNode>,
     pub edges: Vec<Edge>,
     /// AIF scheme nodes, for an imported brief.
     pub schemes: Vec<SchemeNode>,
@@ -85,114 +92,26 @@ pub struct BriefGraph {
 
 impl BriefGraph {
     /// The node with IRI `iri`.
-    pub fn node(&self, iri: &str) -> Option<&Node> {
+    pub fn node(&self, iri: &str) -> Option<&GraphNode> {
         self.nodes.iter().find(|n| n.iri == iri)
     }
 }
 
 /// Reads the graph of brief `id` through `backend`.
 pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error> {
-    let brief = briefs(backend)?
-        .into_iter()
-        .find(|b| b.id == id)
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "there is no brief `{id}` in the store; `argmap list` shows them"
-            ))
-        })?;
-    let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
-    let bindings = [("graph".to_string(), Term::from(graph))];
-    let text = |name: &str| named_query(name).map(|q| q.text).unwrap_or_default();
-    let node_rows = backend.select(text("graph-nodes"), &bindings)?;
-    let edge_rows = backend.select(text("graph-edges"), &bindings)?;
-    let get = |rows: &crate::sparql::Solutions, row: &[Option<Term>], v: &str| -> Option<String> {
-        rows.column(v).and_then(|c| row[c].as_ref()).map(lexical)
-    };
-    // A shared node typed twice (say, arg:Actor and arg:Person) is one node.
-    let mut nodes: BTreeMap<(String, String), Node> = BTreeMap::new();
-    for row in &node_rows.rows {
-        let Some(iri) = get(&node_rows, row, "node") else {
-            continue;
-        };
-        let kind = get(&node_rows, row, "kind").unwrap_or_default();
-        let node = Node {
-            iri: iri.clone(),
-            kind: kind.clone(),
-            key: get(&node_rows, row, "key").unwrap_or_default(),
-            text: get(&node_rows, row, "text").unwrap_or_default(),
-            status: get(&node_rows, row, "status"),
-            hedge: get(&node_rows, row, "hedge"),
-            quote: get(&node_rows, row, "quote"),
-            date: get(&node_rows, row, "date"),
-            identifier: get(&node_rows, row, "identifier"),
-            argument: get(&node_rows, row, "argument").is_some_and(|a| a == "true"),
-        };
-        nodes
-            .entry((kind_rank(&kind).to_string() + &node.key, iri))
-            .or_insert(node);
-    }
-    let edges = edge_rows
-        .rows
-        .iter()
-        .filter_map(|row| {
-            Some(Edge {
-                from: get(&edge_rows, row, "from")?,
-                to: get(&edge_rows, row, "to")?,
-                kind: get(&edge_rows, row, "kind")?,
-                strong: get(&edge_rows, row, "strong").is_some_and(|s| s == "true"),
-            })
-        })
-        .collect();
-    let scheme_rows = backend.select(text("graph-schemes"), &bindings)?;
-    let mut schemes: Vec<SchemeNode> = Vec::new();
-    for row in &scheme_rows.rows {
-        let get = |v: &str| get(&scheme_rows, row, v);
-        let (Some(iri), Some(target)) = (get("node"), get("target")) else {
-            continue;
-        };
-        if schemes.last().is_none_or(|s| s.iri != iri) {
-            schemes.push(SchemeNode {
-                iri,
-                kind: get("kind").unwrap_or_default(),
-                key: get("key").unwrap_or_default(),
-                identifier: get("identifier"),
-                text: get("text").unwrap_or_default(),
-                scheme: get("scheme"),
-                premises: Vec::new(),
-                conclusions: Vec::new(),
-            });
-        }
-        let Some(node) = schemes.last_mut() else {
-            continue;
-        };
-        if get("role").as_deref() == Some("premise") {
-            node.premises.push(target);
-        } else {
-            node.conclusions.push(target);
-        }
-    }
-    let dialogue_rows = backend.select(text("graph-dialogue"), &bindings)?;
-    let mut dialogue = Vec::new();
-    let mut dialogue_edges = Vec::new();
-    for row in &dialogue_rows.rows {
-        let get = |v: &str| get(&dialogue_rows, row, v);
-        if let Some(iri) = get("node") {
-            dialogue.push(DialogueNode {
-                iri,
-                kind: get("kind").unwrap_or_default(),
-                key: get("key").unwrap_or_default(),
-                identifier: get("identifier"),
-                text: get("text").unwrap_or_default(),
-                timestamp: get("timestamp"),
-                speaker: get("speaker"),
-            });
-        } else if let (Some(from), Some(to)) = (get("from"), get("to")) {
-            dialogue_edges.push((from, to));
-        }
-    }
+    let brief = brief_by_id(backend, id)?.ok_or_else(|| {
+        Error::NotFound(format!(
+            "there is no brief `{id}` in the store; `argmap list` shows them"
+        ))
+    })?;
+    let bindings = graph_bindings(&brief)?;
+    let nodes = read_nodes(backend, &bindings)?;
+    let edges = read_edges(backend, &bindings)?;
+    let schemes = read_schemes(backend, &bindings)?;
+    let (dialogue, dialogue_edges) = read_dialogue(backend, &bindings)?;
     Ok(BriefGraph {
         brief,
-        nodes: nodes.into_values().collect(),
+        nodes,
         edges,
         schemes,
         dialogue,
@@ -200,14 +119,109 @@ pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error>
     })
 }
 
-fn kind_rank(kind: &str) -> &'static str {
-    match kind {
-        "question" => "0",
-        "hypothesis" => "1",
-        "claim" => "2",
-        "evidence" => "3",
-        "source" => "4",
-        "actor" => "5",
-        _ => "6",
+/// The nodes of `graph-nodes`, ordered by kind, then key, then IRI.
+fn read_nodes(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<Vec<GraphNode>, Error> {
+    let answer = select(backend, "graph-nodes", bindings)?;
+    // A shared node typed twice (say, arg:Actor and arg:Person) is one node.
+    let mut nodes: BTreeMap<(_, String, String), GraphNode> = BTreeMap::new();
+    for row in rows(&answer) {
+        let Some(node) = row.node() else {
+            continue;
+        };
+        let order = (node.kind, node.key.clone(), node.iri.clone());
+        nodes.entry(order).or_insert_with(|| GraphNode {
+            node,
+            status: row.text("status").map(|s| Status::parse(&s)),
+            hedge: row.text("hedge"),
+            quote: row.text("quote"),
+            date: row.text("date"),
+            identifier: row.text("identifier"),
+            argument: row.flag("argument"),
+        });
     }
+    Ok(nodes.into_values().collect())
+}
+
+/// The edges of `graph-edges`, in its order.
+fn read_edges(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<Vec<Edge>, Error> {
+    let answer = select(backend, "graph-edges", bindings)?;
+    Ok(rows(&answer)
+        .filter_map(|row| {
+            Some(Edge {
+                from: row.text("from")?,
+                to: row.text("to")?,
+                kind: EdgeKind::parse(&row.text("kind")?)?,
+                strong: row.flag("strong"),
+            })
+        })
+        .collect())
+}
+
+/// The scheme nodes of `graph-schemes`, one per node, its premises and
+/// conclusions gathered from one row each.
+fn read_schemes(
+    backend: &dyn Backend,
+    bindings: &[(String, Term)],
+) -> Result<Vec<SchemeNode>, Error> {
+    let answer = select(backend, "graph-schemes", bindings)?;
+    let mut schemes: Vec<SchemeNode> = Vec::new();
+    for row in rows(&answer) {
+        let (Some(iri), Some(target)) = (row.text("node"), row.text("target")) else {
+            continue;
+        };
+        if schemes.last().is_none_or(|s| s.iri != iri) {
+            let Some(kind) = row.text("kind").and_then(|k| SchemeKind::from_aif(&k)) else {
+                continue;
+            };
+            schemes.push(SchemeNode {
+                iri,
+                kind,
+                key: row.text("key").unwrap_or_default(),
+                identifier: row.text("identifier"),
+                text: row.text("text").unwrap_or_default(),
+                scheme: row.text("scheme"),
+                premises: Vec::new(),
+                conclusions: Vec::new(),
+            });
+        }
+        let Some(node) = schemes.last_mut() else {
+            continue;
+        };
+        if row.text("role").as_deref() == Some("premise") {
+            node.premises.push(target);
+        } else {
+            node.conclusions.push(target);
+        }
+    }
+    Ok(schemes)
+}
+
+/// The dialogue layer of an imported brief: its nodes, and the edges that
+/// touch them as (from IRI, to IRI).
+type Dialogue = (Vec<DialogueNode>, Vec<(String, String)>);
+
+/// The dialogue nodes of `graph-dialogue`, and the edges that touch them.
+fn read_dialogue(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<Dialogue, Error> {
+    let answer = select(backend, "graph-dialogue", bindings)?;
+    let mut dialogue = Vec::new();
+    let mut edges = Vec::new();
+    for row in rows(&answer) {
+        if let Some(iri) = row.text("node") {
+            let Some(kind) = row.text("kind").and_then(|k| DialogueKind::from_aif(&k)) else {
+                continue;
+            };
+            dialogue.push(DialogueNode {
+                iri,
+                kind,
+                key: row.text("key").unwrap_or_default(),
+                identifier: row.text("identifier"),
+                text: row.text("text").unwrap_or_default(),
+                timestamp: row.text("timestamp"),
+                speaker: row.text("speaker"),
+            });
+        } else if let (Some(from), Some(to)) = (row.text("from"), row.text("to")) {
+            edges.push((from, to));
+        }
+    }
+    Ok((dialogue, edges))
 }

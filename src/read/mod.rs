@@ -1,9 +1,12 @@
 //! What the commands show, built in Rust from graph-scoped SPARQL answers: the briefs of a store, a brief's graph, the support trace and the competing-hypotheses matrix.
 //!
 //! Everything here reads through [`crate::sparql::Backend`], so the same
-//! code serves the local store and a remote endpoint.
+//! code serves the local store and a remote endpoint. Every view is built
+//! on one node model ([`node`]) and reads its answers one way ([`rows`]).
 
 pub mod briefs;
 pub mod graph;
 pub mod matrix;
+pub mod node;
+pub mod rows;
 pub mod trace;

@@ -20,8 +20,9 @@ use oxigraph::model::{NamedNode, Term};
 use crate::Error;
 use crate::export::{self, Selection, svg};
 use crate::read::briefs::briefs;
-use crate::read::graph::{BriefGraph, brief_graph};
+use crate::read::graph::{BriefGraph, GraphNode, brief_graph};
 use crate::read::matrix::{BriefMatrix, Cell, QuestionMatrix, matrix};
+use crate::read::node::{EdgeKind, Kind};
 use crate::read::trace::{BriefTrace, HypothesisTrace, TraceNode, trace};
 use crate::render::escape;
 use crate::sparql::{Backend, Solutions, lexical, named_query};
@@ -71,9 +72,8 @@ pub struct BriefMeta {
 /// A passage of the text that a node quotes.
 #[derive(Debug, Clone)]
 pub struct Anchor {
-    pub node: String,
-    pub kind: String,
-    pub key: String,
+    /// The node that quotes it: an index into the report's graph's nodes.
+    pub node: usize,
     /// Offsets in characters, end exclusive.
     pub start: usize,
     pub end: usize,
@@ -175,22 +175,27 @@ pub fn gather(backend: &dyn Backend, id: &str) -> Result<Report, Error> {
         .ok_or_else(|| Error::Internal(format!("no trace of brief {id}")))?;
     let matrix = matrix(backend, Some(id), None)?.into_iter().next();
     let rows = run("report-anchors")?;
+    let index: HashMap<&str, usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.iri.as_str(), i))
+        .collect();
     let mut anchors: Vec<Anchor> = rows
         .rows
         .iter()
         .filter_map(|row| {
             let get = |v: &str| cell(&rows, row, v);
             Some(Anchor {
-                node: get("node")?,
-                kind: get("kind")?,
-                key: get("key")?,
+                node: *index.get(get("node")?.as_str())?,
                 start: get("start")?.parse().ok()?,
                 end: get("end")?.parse().ok()?,
             })
         })
         .filter(|a| a.start < a.end)
         .collect();
-    anchors.sort_by(|a, b| (a.start, a.end, &a.key).cmp(&(b.start, b.end, &b.key)));
+    let key = |a: &Anchor| graph.nodes[a.node].key.as_str();
+    anchors.sort_by(|a, b| (a.start, a.end, key(a)).cmp(&(b.start, b.end, key(b))));
     // A node typed twice (an actor that is also a person) is one passage.
     anchors.dedup_by(|a, b| a.node == b.node && a.start == b.start && a.end == b.end);
     let rows = run("timeline")?;
@@ -313,7 +318,9 @@ impl Places {
             .collect();
         let mut passage = HashMap::new();
         for (i, a) in report.anchors.iter().enumerate() {
-            passage.entry(a.node.clone()).or_insert(i);
+            passage
+                .entry(report.graph.nodes[a.node].iri.clone())
+                .or_insert(i);
         }
         let mut home = HashMap::new();
         for h in &report.trace.hypotheses {
@@ -339,10 +346,10 @@ impl Places {
         }
         for n in &report.graph.nodes {
             let Some(i) = index.get(&n.iri) else { continue };
-            let id = match n.kind.as_str() {
-                "question" => format!("q{i}"),
-                "event" => format!("e{i}"),
-                "actor" => format!("c{i}"),
+            let id = match n.kind {
+                Kind::Question => format!("q{i}"),
+                Kind::Event => format!("e{i}"),
+                Kind::Actor => format!("c{i}"),
                 _ => continue,
             };
             home.entry(n.iri.clone()).or_insert(id);
@@ -450,11 +457,11 @@ fn write_about(out: &mut String, report: &Report, places: &Places) {
     );
     fact("Identifier", Some(meta.iri.clone()));
     out.push_str("</dl>\n");
-    let questions: Vec<&crate::read::graph::Node> = report
+    let questions: Vec<&GraphNode> = report
         .graph
         .nodes
         .iter()
-        .filter(|n| n.kind == "question")
+        .filter(|n| n.kind == Kind::Question)
         .collect();
     for q in &questions {
         let id = places
@@ -513,7 +520,7 @@ fn write_map(out: &mut String, report: &Report, places: &Places, options: &Optio
         let mut graph = report.graph.clone();
         graph
             .nodes
-            .retain(|n| matches!(n.kind.as_str(), "question" | "hypothesis" | "claim"));
+            .retain(|n| matches!(n.kind, Kind::Question | Kind::Hypothesis | Kind::Claim));
         picture = export::picture(&Selection { graph, focus: None });
         if picture.nodes.len() > options.map_limit {
             let _ = writeln!(
@@ -754,13 +761,13 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
     );
     for piece in pieces(text.len(), &ranges) {
         for &i in &piece.ends {
-            let a = &report.anchors[i];
-            if let Some(to) = places.home.get(&a.node) {
+            let n = &report.graph.nodes[report.anchors[i].node];
+            if let Some(to) = places.home.get(&n.iri) {
                 let _ = write!(
                     out,
                     "<a class=\"back\" href=\"#{to}\" aria-label=\"Back to {} {}\">↩</a>",
-                    escape(&a.kind),
-                    escape(&a.key)
+                    n.kind,
+                    escape(&n.key)
                 );
             }
         }
@@ -771,7 +778,7 @@ fn write_text(out: &mut String, report: &Report, places: &Places) {
                 "<span class=\"target\" id=\"p{i}\" data-start=\"{}\" data-end=\"{}\" data-node=\"{}\"></span>",
                 a.start,
                 a.end,
-                escape(&a.node)
+                escape(&report.graph.nodes[a.node].iri)
             );
         }
         let segment: String = text[piece.start..piece.end].iter().collect();
@@ -951,7 +958,7 @@ fn write_timeline(out: &mut String, report: &Report, places: &Places) {
         .graph
         .nodes
         .iter()
-        .filter(|n| n.kind == "event")
+        .filter(|n| n.kind == Kind::Event)
         .map(|n| (n.key.as_str(), n.iri.as_str()))
         .collect();
     out.push_str("<ol class=\"timeline\">");
@@ -992,7 +999,7 @@ fn write_actors(out: &mut String, report: &Report, places: &Places) {
         out.push_str("<p>The map names no actor.</p>\n</section>\n");
         return;
     }
-    let nodes: HashMap<&str, &crate::read::graph::Node> = report
+    let nodes: HashMap<&str, &GraphNode> = report
         .graph
         .nodes
         .iter()
@@ -1023,10 +1030,10 @@ fn write_actors(out: &mut String, report: &Report, places: &Places) {
         // What names the actor, grouped by how: what it said, took part in, is mentioned in.
         let mut named: BTreeMap<u8, (&str, Vec<String>)> = BTreeMap::new();
         for e in &report.graph.edges {
-            let (rank, how) = match e.kind.as_str() {
-                "said-by" => (0, "said"),
-                "participant" => (1, "took part in"),
-                "mentions" => (2, "mentioned in"),
+            let (rank, how) = match e.kind {
+                EdgeKind::SaidBy => (0, "said"),
+                EdgeKind::Participant => (1, "took part in"),
+                EdgeKind::Mentions => (2, "mentioned in"),
                 _ => continue,
             };
             if e.to != a.iri {
@@ -1041,7 +1048,7 @@ fn write_actors(out: &mut String, report: &Report, places: &Places) {
             {
                 Some(href) => format!(
                     "<a href=\"{href}\" aria-label=\"{} {}\">{}</a>",
-                    escape(&n.kind),
+                    n.kind,
                     escape(&n.key),
                     escape(&n.key)
                 ),

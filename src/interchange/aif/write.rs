@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::is_hypothesising;
 use crate::Error;
 use crate::read::graph::BriefGraph;
+use crate::read::node::Kind;
 use crate::vocab::{AIF, RDF, RDFS};
 
 /// The AIF node id of a stored node: its id in the file it came from, or its key.
@@ -56,7 +57,7 @@ fn aif_graph(graph: &BriefGraph) -> AifGraph {
         out.nodes.push((
             d.iri.clone(),
             aif_id(&d.identifier, &d.key),
-            d.kind.clone(),
+            d.kind.aif_type().into(),
             d.text.clone(),
         ));
         if let Some(s) = &d.speaker {
@@ -92,7 +93,7 @@ fn aif_graph(graph: &BriefGraph) -> AifGraph {
             out.nodes.push((
                 s.iri.clone(),
                 aif_id(&s.identifier, &s.key),
-                s.kind.clone(),
+                s.kind.aif_type().into(),
                 s.text.clone(),
             ));
             if let Some(name) = &s.scheme {
@@ -107,7 +108,7 @@ fn aif_graph(graph: &BriefGraph) -> AifGraph {
         }
     }
     if !has_hypothesising {
-        for n in propositions.iter().filter(|n| n.kind == "hypothesis") {
+        for n in propositions.iter().filter(|n| n.kind == Kind::Hypothesis) {
             let iri = format!("{}/hypothesising", n.iri);
             let id = format!("ya-{}", aif_id(&n.identifier, &n.key));
             out.nodes

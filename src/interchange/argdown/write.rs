@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::ESCAPED;
-use crate::read::graph::BriefGraph;
+use crate::read::graph::{BriefGraph, GraphNode};
+use crate::read::node::{EdgeKind, Kind};
 
 /// Escapes the characters that would start Argdown syntax inside a text.
 fn escape(text: &str) -> String {
@@ -23,7 +24,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A title that Argdown accepts: no brackets.
-fn title_of(node: &crate::read::graph::Node) -> String {
+fn title_of(node: &GraphNode) -> String {
     node.identifier
         .clone()
         .unwrap_or_else(|| node.key.clone())
@@ -63,21 +64,15 @@ pub fn write(graph: &BriefGraph) -> String {
     for n in &propositions {
         let r = reference(&n.iri).unwrap_or_default();
         out.push_str(&format!("{r}: {}", escape(&n.text)));
-        if n.kind == "hypothesis" {
+        if n.kind == Kind::Hypothesis {
             out.push_str(" #hypothesis");
         }
         let mut data = Vec::new();
-        if n.kind != "claim" {
-            data.push(format!("kind: {}", yaml_string(&n.kind)));
+        if n.kind != Kind::Claim {
+            data.push(format!("kind: {}", yaml_string(n.kind.as_str())));
         }
         for (k, v) in [
-            (
-                "status",
-                n.status.as_ref().map(|s| match s.as_str() {
-                    "AuthorInference" => "inference".to_string(),
-                    other => other.to_ascii_lowercase(),
-                }),
-            ),
+            ("status", n.status.as_ref().map(|s| s.word())),
             ("hedge", n.hedge.clone()),
             ("date", n.date.clone()),
             ("quote", n.quote.clone()),
@@ -89,7 +84,7 @@ pub fn write(graph: &BriefGraph) -> String {
         if let Some(source) = graph
             .edges
             .iter()
-            .find(|e| e.from == n.iri && e.kind == "source")
+            .find(|e| e.from == n.iri && e.kind == EdgeKind::Source)
             .and_then(|e| graph.node(&e.to))
         {
             data.push(format!("source: {}", yaml_string(&source.text)));
