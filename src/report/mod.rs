@@ -688,11 +688,11 @@ fn write_tree_node(out: &mut String, n: &TraceNode, relation: &str, places: &Pla
         out,
         "<li class=\"{class}\"{id_attr}><span class=\"rel\">{}{relation}</span> <span class=\"kind {}\">{}</span> {}",
         if n.strong { "strongly " } else { "" },
-        escape(&n.kind),
-        escape(&n.kind),
+        n.kind,
+        n.kind,
         passage_link(places, &n.iri, &n.text)
     );
-    let mut facts = vec![escape(&n.status)];
+    let mut facts = vec![escape(&n.status.word())];
     if let Some(h) = &n.hedge {
         facts.push(format!("hedge “{}”", escape(h)));
     }

@@ -1,0 +1,182 @@
+//! Answering "how is each hypothesis supported?": support trees built in Rust from one-hop, graph-scoped SPARQL.
+//!
+//! [`trace`] asks the [`Backend`] for a brief's hypotheses, nodes, edges,
+//! quotes, dates and attributions (the six queries of [`QUERIES`]), then
+//! builds, for each hypothesis, the tree of what supports it down to the
+//! evidence, with what opposes each node ([`build`]), and sums each tree up
+//! ([`summary`]). Property paths are not used: they tell reachability, not
+//! the path, and some engines reject them unbound. The trace is written as
+//! text ([`to_text`]) or JSON ([`to_json`]).
+
+mod build;
+mod json;
+mod summary;
+mod text;
+
+use std::collections::BTreeSet;
+use std::ops::Deref;
+
+use serde::Serialize;
+
+pub use json::to_json;
+pub use summary::{Strength, strength};
+pub use text::to_text;
+
+use crate::Error;
+use crate::read::briefs::{BriefInfo, chosen};
+use crate::read::node::{Node, Quote, Status, without_kind};
+use crate::sparql::Backend;
+
+/// The trace of one brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefTrace {
+    pub brief: BriefInfo,
+    pub hypotheses: Vec<HypothesisTrace>,
+    /// Claims and evidence that support no other node and no hypothesis
+    /// (a conclusion, say), each with its own tree; empty when hypotheses
+    /// were asked for by name.
+    pub other_conclusions: Vec<TraceNode>,
+}
+
+/// One hypothesis, its support tree and its summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct HypothesisTrace {
+    /// The hypothesis (its JSON has `key`, `iri` and `text`, no `kind`).
+    #[serde(flatten, serialize_with = "without_kind")]
+    pub node: Node,
+    pub question: QuestionInfo,
+    pub hedge: Option<String>,
+    pub likelihood: Option<Likelihood>,
+    pub confidence: Option<String>,
+    pub quote: Option<Quote>,
+    /// What supports the hypothesis, as trees.
+    pub supported_by: Vec<TraceNode>,
+    /// What opposes the hypothesis itself.
+    pub opposed_by: Vec<TraceNode>,
+    pub summary: Summary,
+    /// Set when the author's wording is assertive (a likelihood of 55 % or
+    /// more, or high confidence) but the support is thin or absent.
+    pub hedge_vs_support: Option<String>,
+}
+
+/// A hypothesis is read as the node it is.
+impl Deref for HypothesisTrace {
+    type Target = Node;
+
+    fn deref(&self) -> &Node {
+        &self.node
+    }
+}
+
+/// The question a hypothesis answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionInfo {
+    pub key: String,
+    pub text: String,
+    pub exclusive: bool,
+}
+
+/// A likelihood band from the hedge table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Likelihood {
+    pub term: String,
+    /// Lower bound, 0–1; absent for words that state no likelihood.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub scale: String,
+}
+
+/// A source as a trace shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    pub key: String,
+    pub iri: String,
+    pub title: String,
+    pub reliability: Option<String>,
+    pub credibility: Option<i64>,
+}
+
+/// A claim, item of evidence or hypothesis inside a tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceNode {
+    /// The node (its JSON has `key`, `iri`, `kind` and `text`).
+    #[serde(flatten)]
+    pub node: Node,
+    pub status: Status,
+    pub hedge: Option<String>,
+    pub quote: Option<Quote>,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    pub said_by: Option<String>,
+    pub source: Option<SourceInfo>,
+    /// Whether the edge to its parent is marked strong.
+    pub strong: bool,
+    pub supported_by: Vec<TraceNode>,
+    pub opposed_by: Vec<TraceNode>,
+}
+
+/// A node of a tree is read as the node it is.
+impl Deref for TraceNode {
+    type Target = Node;
+
+    fn deref(&self) -> &Node {
+        &self.node
+    }
+}
+
+/// Counts over a hypothesis's support tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Distinct items of evidence in the support tree.
+    pub evidence: usize,
+    /// Distinct sources cited in the support tree.
+    pub sources: usize,
+    /// Edges on the longest path from the hypothesis down.
+    pub depth: usize,
+    /// Distinct nodes that oppose a node of the tree.
+    pub opposing: usize,
+    /// How much stands behind the hypothesis: see [`strength`].
+    pub strength: Strength,
+}
+
+/// The queries a trace of one brief runs, each once, on two threads:
+/// longest first, so that the threads finish close together.
+pub const QUERIES: [&str; 6] = [
+    "trace-quotes",
+    "trace-nodes",
+    "trace-edges",
+    "trace-attribution",
+    "trace-hypotheses",
+    "trace-dates",
+];
+
+/// Traces `hypotheses` (all when empty) of `brief` (every brief when `None`).
+pub fn trace(
+    backend: &dyn Backend,
+    brief: Option<&str>,
+    hypotheses: &[String],
+) -> Result<Vec<BriefTrace>, Error> {
+    let mut traces = Vec::new();
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    for b in chosen(backend, brief)? {
+        let t = build::trace_brief(backend, b, hypotheses)?;
+        for h in &t.hypotheses {
+            if let Some(k) = hypotheses.iter().find(|k| **k == h.key) {
+                found.insert(k.as_str());
+            }
+        }
+        traces.push(t);
+    }
+    let missing: Vec<&str> = hypotheses
+        .iter()
+        .map(String::as_str)
+        .filter(|h| !found.contains(h))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no hypothesis called {} in the brief(s) traced; `argmap list` shows them",
+            missing.join(", ")
+        )));
+    }
+    Ok(traces)
+}
