@@ -896,7 +896,12 @@ fn write_matrix(out: &mut String, report: &Report, places: &Places) {
                 e.weight
             );
             for c in &e.cells {
-                let _ = write!(out, "<td class=\"r-{}\">{}</td>", c.rating, cell_text(c));
+                let _ = write!(
+                    out,
+                    "<td class=\"r-{}\">{}</td>",
+                    c.rating.as_str(),
+                    cell_text(c)
+                );
             }
             let _ = write!(
                 out,
@@ -941,10 +946,11 @@ fn cell_text(c: &Cell) -> String {
     if c.analyst {
         format!(
             "{}<span class=\"analyst\" title=\"the analyst's rating; derived: {}\">*</span>",
-            c.rating, c.derived
+            c.rating.as_str(),
+            c.derived.as_str()
         )
     } else {
-        c.rating.to_string()
+        c.rating.as_str().to_string()
     }
 }
 
