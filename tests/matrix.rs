@@ -179,7 +179,10 @@ fn csv_html_and_question_selection() {
     assert!(lines.contains(&"exclusive,cause,score:inconsistency,,,,2.00,0.89,0.86,,"));
     let html = store.ok(&["matrix", "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<td class=\"II analyst\">II*</td>"));
+    assert!(html.contains(
+        "<td class=\"r-II\">II<span class=\"analyst\" title=\"the analyst's rating; derived: N\">*</span></td>"
+    ));
+    assert!(html.contains("<caption id=\"mx0-0\">"));
 
     let out = store.run(&["matrix", "--question", "nope"]);
     assert_eq!(out.status.code(), Some(1));

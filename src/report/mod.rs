@@ -21,7 +21,7 @@ use crate::Error;
 use crate::export::{self, Selection, svg};
 use crate::read::briefs::briefs;
 use crate::read::graph::{BriefGraph, GraphNode, brief_graph};
-use crate::read::matrix::{BriefMatrix, Cell, QuestionMatrix, matrix};
+use crate::read::matrix::{self, BriefMatrix, QuestionMatrix};
 use crate::read::node::{EdgeKind, Kind};
 use crate::read::trace::{BriefTrace, HypothesisTrace, TraceNode, trace};
 use crate::render::escape;
@@ -173,7 +173,7 @@ pub fn gather(backend: &dyn Backend, id: &str) -> Result<Report, Error> {
         .into_iter()
         .next()
         .ok_or_else(|| Error::Internal(format!("no trace of brief {id}")))?;
-    let matrix = matrix(backend, Some(id), None)?.into_iter().next();
+    let matrix = matrix::matrix(backend, Some(id), None)?.into_iter().next();
     let rows = run("report-anchors")?;
     let index: HashMap<&str, usize> = graph
         .nodes
@@ -863,95 +863,13 @@ fn write_matrix(out: &mut String, report: &Report, places: &Places) {
         out.push_str("<p>The map has no question with hypotheses to weigh.</p>\n</section>\n");
         return;
     }
-    out.push_str("<p>Each cell rates an item of evidence against a hypothesis: CC very consistent, C consistent, N neutral, I inconsistent, II very inconsistent, NA not applicable. Derived from supports (C, CC when strong) and oppositions (I, II); a cell marked * is the analyst's own rating. Weights come from the sources' Admiralty grades (an ungraded source weighs 0.25). Diagnosticity is the spread of an item's ratings: 0 (none) means it rates the same against every hypothesis and does not help choose.</p>\n");
+    let _ = writeln!(out, "<p>{}</p>", matrix::LEGEND);
     for (qi, q) in questions.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"mx{qi}\"><table class=\"matrix\"><caption id=\"mx{qi}\">{}</caption><thead><tr><th scope=\"col\">Evidence</th><th scope=\"col\">Grade</th><th scope=\"col\">Weight</th>",
-            escape(&q.text)
-        );
-        for h in &q.hypotheses {
-            let _ = write!(
-                out,
-                "<th scope=\"col\" title=\"{}\">{}</th>",
-                escape(&h.text),
-                escape(&h.key)
-            );
-        }
-        out.push_str("<th scope=\"col\">Diagnosticity</th></tr></thead><tbody>");
-        for e in &q.evidence {
-            let grade = match (&e.reliability, e.credibility) {
-                (None, None) => "ungraded".to_string(),
-                (r, c) => format!(
-                    "{}{}",
-                    r.as_deref().unwrap_or("?"),
-                    c.map_or("?".to_string(), |c| c.to_string())
-                ),
-            };
-            let label = passage_link(places, &e.iri, &e.key);
-            let _ = write!(
-                out,
-                "<tr><th scope=\"row\">{label}</th><td>{}</td><td>{:.2}</td>",
-                escape(&grade),
-                e.weight
-            );
-            for c in &e.cells {
-                let _ = write!(
-                    out,
-                    "<td class=\"r-{}\">{}</td>",
-                    c.rating.as_str(),
-                    cell_text(c)
-                );
-            }
-            let _ = write!(
-                out,
-                "<td>{}{}</td></tr>",
-                e.diagnosticity,
-                if e.no_diagnostic_value { " (none)" } else { "" }
-            );
-        }
-        out.push_str("</tbody><tfoot>");
-        for (label, pick) in [
-            (
-                "Support (weighted)",
-                (|h: &crate::read::matrix::HypothesisScore| h.support)
-                    as fn(&crate::read::matrix::HypothesisScore) -> f64,
-            ),
-            ("Inconsistency (weighted)", |h| h.inconsistency),
-        ] {
-            let _ = write!(out, "<tr><th scope=\"row\" colspan=\"3\">{label}</th>");
-            for h in &q.hypotheses {
-                let _ = write!(out, "<td>{:.2}</td>", pick(h));
-            }
-            out.push_str("<td></td></tr>");
-        }
-        out.push_str("</tfoot></table></div>\n");
-        let order: Vec<String> = q.order.iter().map(|g| escape(&g.join(" = "))).collect();
-        let _ = writeln!(
-            out,
-            "<p>{}: {}. {}</p>",
-            if q.exclusive {
-                "Ranking, least inconsistent first"
-            } else {
-                "Support compared, most first (no ranking implied)"
-            },
-            order.join(if q.exclusive { " &lt; " } else { " &gt; " }),
-            escape(&q.note)
-        );
+        matrix::write_table(out, q, &format!("mx{qi}"), &|e| {
+            passage_link(places, &e.iri, &e.key)
+        });
     }
     out.push_str("</section>\n");
-}
-
-fn cell_text(c: &Cell) -> String {
-    if c.analyst {
-        format!(
-            "{}<span class=\"analyst\" title=\"the analyst's rating; derived: {}\">*</span>",
-            c.rating.as_str(),
-            c.derived.as_str()
-        )
-    } else {
-        c.rating.as_str().to_string()
-    }
 }
 
 fn write_timeline(out: &mut String, report: &Report, places: &Places) {

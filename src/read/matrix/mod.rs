@@ -24,7 +24,7 @@ use std::ops::Deref;
 use serde::{Serialize, Serializer};
 
 pub use csv::to_csv;
-pub use html::to_html;
+pub use html::{LEGEND, to_html, write_table};
 pub use json::to_json;
 pub use score::{credibility_weight, reliability_weight, weight};
 pub use text::to_text;
