@@ -50,10 +50,33 @@ pub fn layered(
             up[l].push(u);
         }
     }
-    // Longest-path layering, in topological order (Kahn).
+    let layer = longest_path_layers(&down, &up);
+    let rows = ordered_rows(&layer, &up, &down, band);
+    let band_width = band_widths(&rows, sizes, band, bands);
+    let mut band_left = Vec::with_capacity(band_width.len());
+    let mut x = MARGIN;
+    for &w in &band_width {
+        band_left.push(x);
+        if w > 0.0 {
+            x += w + BAND_GAP;
+        }
+    }
+    let width = (x - BAND_GAP).max(MARGIN) + MARGIN;
+    let (centres, y) = centres(&rows, sizes, band, &band_left, &band_width);
+    Layout {
+        centres,
+        layers: layer,
+        bands: band_left.into_iter().zip(band_width).collect(),
+        width,
+        height: y - LAYER_GAP + MARGIN + 24.0,
+    }
+}
+
+/// Each node's layer, by longest path from the top, in topological order (Kahn).
+fn longest_path_layers(down: &[Vec<usize>], up: &[Vec<usize>]) -> Vec<usize> {
     let mut indegree: Vec<usize> = up.iter().map(Vec::len).collect();
-    let mut layer = vec![0usize; n];
-    let mut ready: Vec<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
+    let mut layer = vec![0usize; down.len()];
+    let mut ready: Vec<usize> = (0..down.len()).filter(|&v| indegree[v] == 0).collect();
     while let Some(u) = ready.pop() {
         for &l in &down[u] {
             layer[l] = layer[l].max(layer[u] + 1);
@@ -63,6 +86,18 @@ pub fn layered(
             }
         }
     }
+    layer
+}
+
+/// The nodes of each layer, left to right: band by band, and within a band
+/// by the barycentre of their neighbours, over a few sweeps down and up.
+fn ordered_rows(
+    layer: &[usize],
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    band: &[usize],
+) -> Vec<Vec<usize>> {
+    let n = layer.len();
     let depth = layer.iter().copied().max().map_or(0, |m| m + 1);
     let mut rows: Vec<Vec<usize>> = vec![Vec::new(); depth];
     for v in 0..n {
@@ -97,9 +132,18 @@ pub fn layered(
             });
         }
     }
-    // Band widths: the widest layer segment of each band.
+    rows
+}
+
+/// Each band's width: its widest segment of a layer.
+fn band_widths(
+    rows: &[Vec<usize>],
+    sizes: &[(f64, f64)],
+    band: &[usize],
+    bands: usize,
+) -> Vec<f64> {
     let mut band_width = vec![0.0f64; bands.max(1)];
-    for row in &rows {
+    for row in rows {
         let mut seg = vec![0.0f64; band_width.len()];
         let mut count = vec![0usize; band_width.len()];
         for &v in row {
@@ -113,18 +157,21 @@ pub fn layered(
             }
         }
     }
-    let mut band_left = Vec::with_capacity(band_width.len());
-    let mut x = MARGIN;
-    for &w in &band_width {
-        band_left.push(x);
-        if w > 0.0 {
-            x += w + BAND_GAP;
-        }
-    }
-    let width = (x - BAND_GAP).max(MARGIN) + MARGIN;
-    let mut centres = vec![(0.0, 0.0); n];
+    band_width
+}
+
+/// Each node's centre, a layer's segment centred in its band; and the `y`
+/// below the last layer.
+fn centres(
+    rows: &[Vec<usize>],
+    sizes: &[(f64, f64)],
+    band: &[usize],
+    band_left: &[f64],
+    band_width: &[f64],
+) -> (Vec<(f64, f64)>, f64) {
+    let mut centres = vec![(0.0, 0.0); sizes.len()];
     let mut y = MARGIN + 24.0;
-    for row in &rows {
+    for row in rows {
         let height = row.iter().map(|&v| sizes[v].1).fold(0.0, f64::max);
         for b in 0..band_width.len() {
             let members: Vec<usize> = row.iter().copied().filter(|&v| band[v] == b).collect();
@@ -141,13 +188,7 @@ pub fn layered(
         }
         y += height + LAYER_GAP;
     }
-    Layout {
-        centres,
-        layers: layer,
-        bands: band_left.into_iter().zip(band_width).collect(),
-        width,
-        height: y - LAYER_GAP + MARGIN + 24.0,
-    }
+    (centres, y)
 }
 
 fn barycentre(neighbours: &[usize], rank: &[f64]) -> Option<f64> {
