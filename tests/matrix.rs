@@ -222,3 +222,54 @@ fn the_compiled_ratings_conform_to_the_shapes() {
     std::fs::write(&data, out.stdout).unwrap();
     crate::common::assert_conforms(&data);
 }
+
+/// The table of the first question in `html`, captioned under `id`: from its
+/// wrapper to the line of sensitive items under it.
+fn first_table<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\">"
+        ))
+        .unwrap_or_else(|| panic!("no table {id}"));
+    let rest = &html[start..];
+    let end = rest
+        .find("would change this order")
+        .expect("the sensitive items");
+    &rest[..end]
+}
+
+/// `html` without the links the report puts around each item's key.
+fn without_passage_links(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<a class=\"to-passage\" href=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        rest = &after[after.find('>').expect("the tag's end") + 1..];
+    }
+    out.push_str(rest);
+    out.replace("</a></th>", "</th>")
+}
+
+#[test]
+fn the_matrix_page_and_the_report_write_the_same_table() {
+    let run = |args: &[&str]| {
+        let out = argmap().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let page = run(&["--quiet", "matrix", "--format", "html"]);
+    let report = run(&["--quiet", "report", "--out", "-"]);
+    let from_page = first_table(&page, "mx0-0").replace("mx0-0", "ID");
+    let from_report = without_passage_links(first_table(&report, "mx0")).replace("mx0", "ID");
+    assert!(from_report.contains("<caption id=\"ID\">"));
+    assert_eq!(from_page, from_report);
+    assert!(
+        report.contains("<a class=\"to-passage\" href=\"#p"),
+        "the report links each item to its passage"
+    );
+}

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use argmap::sparql::{lexical, named_query};
+use argmap::read::rows::{rows, select};
 use clap::Args;
 
 use super::{Global, print};
@@ -15,33 +15,30 @@ pub struct ListArgs {}
 
 pub fn run(_args: ListArgs, global: &Global) -> Result<()> {
     let kb = global.read_store()?;
-    let query = named_query("list").map(|q| q.text).unwrap_or_default();
-    let rows = kb.select(query, &[])?;
-    let get = |row: &[Option<oxigraph::model::Term>], v: &str| -> Option<String> {
-        rows.column(v).and_then(|c| row[c].as_ref()).map(lexical)
-    };
+    let answer = select(kb.as_ref(), "list", &[])?;
     let mut out = String::new();
     let (mut brief, mut question) = (None, None);
-    for row in &rows.rows {
-        let id = get(row, "id");
+    for row in rows(&answer) {
+        let get = |v: &str| row.text(v);
+        let id = get("id");
         if id != brief {
             let _ = writeln!(
                 out,
                 "{}  {}",
                 id.clone().unwrap_or_default(),
-                get(row, "title").unwrap_or_default()
+                get("title").unwrap_or_default()
             );
             brief = id;
             question = None;
         }
-        let q = get(row, "questionKey");
+        let q = get("questionKey");
         if q.is_some() && q != question {
-            let exclusive = get(row, "exclusive").is_some_and(|e| e == "true");
+            let exclusive = row.flag("exclusive");
             let _ = writeln!(
                 out,
                 "  question {}: {} ({})",
                 q.clone().unwrap_or_default(),
-                get(row, "question").unwrap_or_default(),
+                get("question").unwrap_or_default(),
                 if exclusive {
                     "hypotheses exclude each other"
                 } else {
@@ -50,14 +47,14 @@ pub fn run(_args: ListArgs, global: &Global) -> Result<()> {
             );
             question = q;
         }
-        if let Some(h) = get(row, "hypothesisKey") {
-            let hedge = get(row, "hedge")
+        if let Some(h) = get("hypothesisKey") {
+            let hedge = get("hedge")
                 .map(|h| format!(" [\"{h}\"]"))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "    hypothesis {h}: {}{hedge}",
-                get(row, "hypothesis").unwrap_or_default()
+                get("hypothesis").unwrap_or_default()
             );
         }
     }
