@@ -7,8 +7,8 @@
 use super::CorpusConfig;
 use super::pools::{ACTORS, EVENTS, ORGANISATIONS, Pools, SOURCES, capitalise};
 use super::rng::SplitMix64;
+use super::toml::{actor_key, event_key, list, quoted, source_key};
 use super::words::{CLAIM_HEDGES, CONFIDENCE, HEDGES, MOTIVES, OBJECTS, STATES, SUBJECTS, VERBS};
-use super::write::{actor_key, event_key, list, quoted, source_key};
 
 /// A node of the argument, before it is written out.
 pub struct Node {

@@ -22,6 +22,7 @@ mod draft;
 mod pools;
 pub mod rng;
 pub mod roster;
+mod toml;
 mod words;
 mod write;
 

@@ -12,8 +12,8 @@
 use std::fmt::Write;
 
 use super::pools::capitalise;
+use super::toml::quoted;
 use super::words::{DECOY_LAST, ROSTER_FAMILY, ROSTER_FIRST, ROSTER_LAST};
-use super::write::quoted;
 
 /// How many roster actors there can be: one per name.
 pub const MAX: usize = ROSTER_FAMILY.len() * ROSTER_FIRST.len() * ROSTER_LAST.len();

@@ -4,43 +4,7 @@ use std::fmt::Write;
 
 use super::draft::Draft;
 use super::roster;
-
-/// A TOML basic string.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A TOML array of strings.
-pub fn list(keys: &[String]) -> String {
-    let items: Vec<String> = keys.iter().map(|k| quoted(k)).collect();
-    format!("[{}]", items.join(", "))
-}
-
-pub fn actor_key(i: usize) -> String {
-    format!("actor-{:03}", i + 1)
-}
-
-pub fn source_key(i: usize) -> String {
-    format!("source-{:03}", i + 1)
-}
-
-pub fn event_key(i: usize) -> String {
-    format!("event-{:03}", i + 1)
-}
+use super::toml::{actor_key, event_key, list, quoted, source_key};
 
 /// The text: an opening, then the nodes' sentences in paragraphs of five, with filler between.
 pub fn text(draft: &Draft, title: &str) -> String {

@@ -25,9 +25,10 @@ use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 
 use crate::Error;
 use crate::read::briefs::briefs;
+use crate::read::briefs::graph_bindings;
 use crate::read::graph::{BriefGraph, brief_graph};
 use crate::read::node::{EdgeKind, Kind};
-use crate::read::rows::{self, graph_bindings};
+use crate::read::rows;
 use crate::sparql::Backend;
 use crate::vocab::{ARG, Iris, PREFIXES};
 

@@ -1,5 +1,6 @@
 //! The briefs a store holds: id, IRI, graph, title and rights, read with the `briefs` query.
 
+use oxigraph::model::{NamedNode, Term};
 use serde::Serialize;
 
 use crate::Error;
@@ -66,4 +67,10 @@ pub fn chosen(backend: &dyn Backend, brief: Option<&str>) -> Result<Vec<BriefInf
             known.join(", ")
         }
     )))
+}
+
+/// The bindings that scope a query to one brief: `?graph`, its named graph.
+pub fn graph_bindings(brief: &BriefInfo) -> Result<[(String, Term); 1], Error> {
+    let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok([("graph".to_string(), Term::from(graph))])
 }

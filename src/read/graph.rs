@@ -7,9 +7,10 @@ use oxigraph::model::Term;
 
 use crate::Error;
 use crate::map::model::{DialogueKind, SchemeKind};
+use crate::read::briefs::graph_bindings;
 use crate::read::briefs::{BriefInfo, brief_by_id};
 use crate::read::node::{EdgeKind, Node, Status};
-use crate::read::rows::{graph_bindings, rows, select};
+use crate::read::rows::{rows, select};
 use crate::sparql::Backend;
 
 /// One node of a brief's graph: its identity and what the graph's drawings

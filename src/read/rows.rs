@@ -7,10 +7,9 @@
 
 use std::str::FromStr;
 
-use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::model::{Literal, Term};
 
 use crate::Error;
-use crate::read::briefs::BriefInfo;
 use crate::read::node::{Kind, Node, Quote};
 use crate::sparql::{Backend, Solutions, lexical, named_query};
 
@@ -20,12 +19,6 @@ pub fn query(name: &str) -> Result<&'static str, Error> {
     named_query(name)
         .map(|q| q.text)
         .ok_or_else(|| Error::Internal(format!("no named query {name}")))
-}
-
-/// The bindings that scope a query to one brief: `?graph`, its named graph.
-pub fn graph_bindings(brief: &BriefInfo) -> Result<[(String, Term); 1], Error> {
-    let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok([("graph".to_string(), Term::from(graph))])
 }
 
 /// The bindings that pick one brief by its id: `?id`.

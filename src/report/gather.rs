@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use super::{Actor, Anchor, BriefMeta, Event, Report};
 use crate::Error;
 use crate::read::briefs::briefs;
+use crate::read::briefs::graph_bindings;
 use crate::read::graph::{BriefGraph, brief_graph};
 use crate::read::matrix::matrix;
 use crate::read::node::{Kind, Node};
-use crate::read::rows::{graph_bindings, rows, select};
+use crate::read::rows::{rows, select};
 use crate::read::trace::trace;
 use crate::sparql::{Backend, Solutions};
 

@@ -6,8 +6,8 @@ use oxigraph::store::Store;
 
 use super::KnowledgeBase;
 use super::failure::{open_error, write_error};
+use super::folder::sync_dir;
 use super::format::write_format;
-use super::open::sync_dir;
 use crate::Error;
 
 impl KnowledgeBase {

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use oxigraph::store::StorageError;
 
-use super::open::lock_holder;
+use super::folder::lock_holder;
 use crate::Error;
 
 /// What went wrong underneath, as far as the user can act on it.

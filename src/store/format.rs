@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::failure::open_error;
-use super::open::sync_dir;
+use super::folder::sync_dir;
 use crate::Error;
 
 /// The store format this argmap writes and reads. Version 1 is oxigraph

@@ -30,6 +30,7 @@ pub mod load;
 mod backup;
 mod evaluate;
 mod failure;
+mod folder;
 mod format;
 mod graph_store;
 mod ontology;

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::Error;
 use crate::map::model::Consistency;
 use crate::read::briefs::BriefInfo;
+use crate::read::briefs::graph_bindings;
 use crate::read::node::{EdgeKind, Kind, Node};
-use crate::read::rows::{graph_bindings, rows, select};
+use crate::read::rows::{rows, select};
 use crate::sparql::{Backend, Solutions};
 
 /// A hypothesis: a column of its question's matrix.

@@ -8,8 +8,9 @@ use super::{
 };
 use crate::Error;
 use crate::read::briefs::BriefInfo;
+use crate::read::briefs::graph_bindings;
 use crate::read::node::{EdgeKind, Kind, Node, Quote, Status};
-use crate::read::rows::{graph_bindings, query, rows};
+use crate::read::rows::{query, rows};
 use crate::sparql::{Backend, Solutions, select_many};
 
 /// Traces the hypotheses `wanted` (all when empty) of `brief`.
