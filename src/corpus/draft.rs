@@ -5,9 +5,9 @@
 //! one step to another changes the bytes of every corpus.
 
 use super::CorpusConfig;
+use super::pieces::{actor_key, event_key, list, quoted, source_key};
 use super::pools::{ACTORS, EVENTS, ORGANISATIONS, Pools, SOURCES, capitalise};
 use super::rng::SplitMix64;
-use super::toml::{actor_key, event_key, list, quoted, source_key};
 use super::words::{CLAIM_HEDGES, CONFIDENCE, HEDGES, MOTIVES, OBJECTS, STATES, SUBJECTS, VERBS};
 
 /// A node of the argument, before it is written out.

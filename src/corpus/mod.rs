@@ -19,10 +19,10 @@
 //! reconcile them against, for `argmap link`'s benchmarks.
 
 mod draft;
+mod pieces;
 mod pools;
 pub mod rng;
 pub mod roster;
-mod toml;
 mod words;
 mod write;
 

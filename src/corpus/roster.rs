@@ -11,8 +11,8 @@
 
 use std::fmt::Write;
 
+use super::pieces::quoted;
 use super::pools::capitalise;
-use super::toml::quoted;
 use super::words::{DECOY_LAST, ROSTER_FAMILY, ROSTER_FIRST, ROSTER_LAST};
 
 /// How many roster actors there can be: one per name.

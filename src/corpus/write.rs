@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use super::draft::Draft;
+use super::pieces::{actor_key, event_key, list, quoted, source_key};
 use super::roster;
-use super::toml::{actor_key, event_key, list, quoted, source_key};
 
 /// The text: an opening, then the nodes' sentences in paragraphs of five, with filler between.
 pub fn text(draft: &Draft, title: &str) -> String {
