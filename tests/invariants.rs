@@ -13,6 +13,10 @@ use crate::common::root;
 /// The longest a source file may be.
 const MAX_LINES: usize = 700;
 
+/// The longest a function of the library or the command line may be: a
+/// longer one is split into named steps.
+const MAX_FUNCTION_LINES: usize = 120;
+
 /// Every `.rs` file under `dir`, sorted, as (path relative to the project, text).
 fn rust_files(dir: &str) -> Vec<(String, String)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -233,6 +237,103 @@ fn no_source_file_is_over_700_lines() {
     );
 }
 
+/// The functions of `text` longer than `max` lines, as (name, first line, lines).
+///
+/// A function runs from its `fn` line to the line where its braces close;
+/// braces inside string and character literals and comments are not
+/// counted, which is all the precision a length check needs.
+fn long_functions(text: &str, max: usize) -> Vec<(String, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    for (start, line) in lines.iter().enumerate() {
+        let Some(at) = line.find("fn ") else { continue };
+        let before = line[..at].trim();
+        let is_definition = before.split_whitespace().all(|w| {
+            [
+                "pub",
+                "pub(crate)",
+                "pub(super)",
+                "const",
+                "async",
+                "unsafe",
+            ]
+            .contains(&w)
+        });
+        if !is_definition || line.trim_start().starts_with("//") {
+            continue;
+        }
+        let name = leading_ident(&line[at + 3..]);
+        let mut depth = 0i64;
+        let mut opened = false;
+        let mut end = None;
+        for (offset, body) in lines[start..].iter().enumerate() {
+            let code = code_of(body);
+            depth += code.matches('{').count() as i64 - code.matches('}').count() as i64;
+            opened |= code.contains('{');
+            if (opened && depth <= 0) || (!opened && code.trim_end().ends_with(';')) {
+                end = Some(offset);
+                break;
+            }
+        }
+        if let Some(offset) = end.filter(|_| opened) {
+            if offset + 1 > max {
+                found.push((name, start + 1, offset + 1));
+            }
+        }
+    }
+    found
+}
+
+/// A line without its comment and with its string and character literals emptied.
+fn code_of(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => break,
+            '"' => {
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' => {
+                // A character literal ('{', '\'') or a lifetime ('a): skip only the former.
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with('\\') || rest.chars().nth(1) == Some('\'') {
+                    for d in chars.by_ref() {
+                        if d == '\'' {
+                            break;
+                        }
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_is_over_120_lines() {
+    let mut found = Vec::new();
+    for (file, text) in rust_files("src") {
+        for (name, line, lines) in long_functions(&text, MAX_FUNCTION_LINES) {
+            found.push(format!("{file}:{line}: fn {name} is {lines} lines"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "split these functions into named steps (at most {MAX_FUNCTION_LINES} lines each):\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn no_test_file_is_over_700_lines() {
     let found = too_long("tests");
@@ -246,6 +347,12 @@ fn no_test_file_is_over_700_lines() {
 #[test]
 fn the_checks_see_what_they_look_for() {
     // The scanners above, on text where the answer is known.
+    let long = format!(
+        "pub fn long() {{\n{}}}\nfn short() {{ '{{'; \"}}\" }}\n",
+        "    step();\n".repeat(4)
+    );
+    assert_eq!(long_functions(&long, 5), vec![("long".to_string(), 1, 6)]);
+    assert!(long_functions(&long, 6).is_empty());
     assert_eq!(
         imported_roots(
             "use crate::{map::model, sparql::{Backend, bind}};\nuse crate::store::X; // not mycrate::read",
