@@ -37,6 +37,10 @@ pub enum Error {
     /// A query does not parse.
     #[error("SPARQL syntax error: {0}")]
     Syntax(String),
+    /// A query or update nests too deep or chains too long to parse and run
+    /// safely; refused before parsing, with the limit it passed.
+    #[error("{0}")]
+    TooComplex(String),
     /// A query failed while running.
     #[error("query failed: {0}")]
     Query(String),

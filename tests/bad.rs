@@ -27,6 +27,14 @@ const DEEP: usize = 10_000;
 /// Length of the generated long lines: 4 MiB.
 const LONG: usize = 4 << 20;
 
+/// Links in the generated long chains: short and flat, but as deep as a tree.
+const CHAIN: usize = 20_000;
+
+/// `CHAIN` copies of `term` joined by `operator`.
+fn chain(term: &str, operator: &str) -> String {
+    vec![term; CHAIN].join(operator)
+}
+
 /// Writes the generated input `name` into the folder `dir`.
 fn generate(name: &str, dir: &Path) {
     let write = |file: &str, text: String| std::fs::write(dir.join(file), text).unwrap();
@@ -176,6 +184,49 @@ fn generate(name: &str, dir: &Path) {
         "deep-sparql-negation" => {
             write("input.rq", format!("ASK {{ FILTER({}true) }}\n", open("!")))
         }
+        "long-sparql-sum" => write(
+            "input.rq",
+            format!("ASK {{ FILTER({}) }}\n", chain("1", " + ")),
+        ),
+        "long-sparql-path" => write(
+            "input.rq",
+            format!("ASK {{ ?s {} ?o }}\n", chain("<urn:p>", "/")),
+        ),
+        "long-sparql-alternatives" => write(
+            "input.rq",
+            format!("ASK {{ ?s {} ?o }}\n", chain("<urn:p>", "|")),
+        ),
+        "long-sparql-or" => write(
+            "input.rq",
+            format!("ASK {{ FILTER({}) }}\n", chain("true", " || ")),
+        ),
+        "long-sparql-union" => write(
+            "input.rq",
+            format!("ASK {{ {} }}\n", chain("{ ?s ?p ?o }", " UNION ")),
+        ),
+        "long-sum-request" => {
+            let body = format!("ASK {{ FILTER({}) }}", chain("1", " + "));
+            let request = format!(
+                "POST /sparql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/sparql-query\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            write("request", request);
+        }
+        "long-union-request" => {
+            let body = format!("ASK {{ {} }}", chain("{ ?s ?p ?o }", " UNION "));
+            let request = format!(
+                "POST /sparql HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/sparql-query\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            write("request", request);
+        }
+        "header-over-16-kib" => write(
+            "request",
+            format!(
+                "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: localhost\r\nX-Long: {}\r\nConnection: close\r\n\r\n",
+                "x".repeat(20_000)
+            ),
+        ),
         "megabyte-query-request" => {
             let body = format!("SELECT * WHERE {{ ?s ?p \"{long}\" }}");
             let request = format!(

@@ -146,7 +146,7 @@ fn located(e: argmap::Error, text: &str, origin: &Path) -> argmap::Error {
             let (place, what) = argmap::sparql::describe_syntax_error(text, &message);
             let help = if place.is_some() {
                 "fix the query at that place (SPARQL 1.1); `argmap query --list` names working queries to start from"
-            } else if what.contains("nests brackets") {
+            } else if what.contains("nests brackets") || what.contains("chains") {
                 "write the query flatter: no query a person writes nests that deep"
             } else {
                 "write a SPARQL 1.1 query; `argmap query --list` names working queries to start from"
@@ -154,6 +154,11 @@ fn located(e: argmap::Error, text: &str, origin: &Path) -> argmap::Error {
             let position = place.map(|(line, column)| Position { line, column });
             (position, format!("SPARQL syntax error: {what}"), help)
         }
+        argmap::Error::TooComplex(message) => (
+            None,
+            format!("the query is refused unparsed: {message}"),
+            "no query a person writes nests or chains that far; parsing it could overflow the stack",
+        ),
         argmap::Error::Query(message) if message.contains("custom function") => (
             None,
             format!("the query cannot run: {message}"),

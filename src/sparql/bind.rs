@@ -4,7 +4,6 @@ use oxigraph::model::{Literal, NamedNode, Term, Variable};
 use spargebra::algebra::GraphPattern;
 use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern};
 
-use crate::sparql::guard;
 use crate::sparql::named::parse_query;
 
 /// Parses `query` and binds each `(variable, value)` of `bindings` with a
@@ -16,15 +15,8 @@ pub fn bind_query(
     query: &str,
     bindings: &[(String, Term)],
 ) -> Result<spargebra::Query, crate::Error> {
-    // The parser recurses on brackets: a query nested thousands deep would
-    // overflow the stack and abort the process, so it is refused unparsed.
-    let depth = guard::nesting_depth(query);
-    if depth > guard::DEFAULT_MAX_DEPTH {
-        return Err(crate::Error::Syntax(format!(
-            "the query nests brackets {depth} deep; at most {} levels are taken",
-            guard::DEFAULT_MAX_DEPTH
-        )));
-    }
+    // `parse_query` refuses, unparsed, a query nested or chained so deep
+    // that parsing or evaluating it would overflow the stack.
     let mut parsed = parse_query(query)?;
     if bindings.is_empty() {
         return Ok(parsed);

@@ -21,7 +21,10 @@ pub fn describe_syntax_error(text: &str, error: &str) -> (Option<(usize, usize)>
     if !meaningful {
         return (None, "the query is empty".into());
     }
-    if spargebra::SparqlParser::new().parse_update(text).is_ok() {
+    // Parsed only once measured: the guard keeps the parser's recursion bounded.
+    if crate::sparql::guard::check(text).is_ok()
+        && spargebra::SparqlParser::new().parse_update(text).is_ok()
+    {
         return (
             None,
             "this is a SPARQL Update, not a query: only SELECT, ASK, CONSTRUCT and DESCRIBE run here".into(),

@@ -74,9 +74,7 @@ impl KnowledgeBase {
     /// or after it, never in between. LOAD is refused before anything runs
     /// unless `allow_load`.
     pub fn update(&self, update: &str, allow_load: bool, allow_service: bool) -> Result<(), Error> {
-        let parsed = spargebra::SparqlParser::new()
-            .parse_update(update)
-            .map_err(|e| Error::Syntax(e.to_string()))?;
+        let parsed = crate::sparql::guard::parse_update(update)?;
         if !allow_load
             && parsed
                 .operations
@@ -95,7 +93,11 @@ impl KnowledgeBase {
             .for_update(parsed)
             .on_store(&self.store)
             .execute()
-            .map_err(|e| Error::Query(e.to_string()))
+            .map_err(|e| Error::Query(e.to_string()))?;
+        // Flushed into table files, as the command line's writes are: a
+        // backup taken from another process copies table files only.
+        self.flush();
+        Ok(())
     }
 
     /// Runs `query` as [`Backend::run`] does, but lets SERVICE call other
