@@ -2,9 +2,11 @@
 //! test per safety rule. Each test starts the server on a free loopback port and stops it.
 //!
 //! This file holds the SPARQL 1.1 Protocol, the Graph Store Protocol and the app's endpoints, as
-//! curl sees them; `serve/limits.rs` has one test per limit, and `serve/clients.rs` the clients
+//! curl sees them; `serve/limits.rs` has one test per limit, `serve/attacks.rs` the attacks
+//! of a hostile client, and `serve/clients.rs` the clients
 //! in other languages (the scripts beside it) and the browser.
 
+mod attacks;
 mod clients;
 mod limits;
 

@@ -30,7 +30,7 @@ pub struct ServeArgs {
     /// Request bodies over this many bytes get 413
     #[arg(long, default_value_t = DEFAULT_MAX_BODY, value_name = "BYTES")]
     max_body: usize,
-    /// Queries nesting brackets deeper than this get 400 before they are parsed
+    /// Queries nesting brackets deeper than this get 400 before they are parsed (chains of operators and patterns are held to 1000)
     #[arg(long, default_value_t = DEFAULT_MAX_DEPTH, value_name = "N")]
     max_depth: usize,
     /// Queries evaluated at once [default: the number of CPUs]
@@ -56,6 +56,12 @@ pub struct ServeArgs {
     /// Let queries call other endpoints with SERVICE
     #[arg(long)]
     allow_service: bool,
+    /// On a loopback bind, also answer requests whose Host is NAME (others get 403, against DNS rebinding); repeatable
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
+    /// Let pages from ORIGIN (such as https://example.org, or * for any) read the answers (CORS); repeatable
+    #[arg(long = "cors", value_name = "ORIGIN")]
+    cors: Vec<String>,
 }
 
 pub fn run(args: ServeArgs, global: &Global) -> Result<()> {
@@ -75,6 +81,8 @@ pub fn run(args: ServeArgs, global: &Global) -> Result<()> {
         token: args.token,
         allow_load: args.allow_load,
         allow_service: args.allow_service,
+        allowed_hosts: args.allow_hosts,
+        cors_origins: args.cors,
         ..Config::default()
     };
     if let Some(n) = args.max_concurrent {

@@ -17,7 +17,7 @@ pub(super) const INDEX_HTML: &str = include_str!("index.html");
 impl Service {
     /// Every brief with its hypotheses, as JSON, from the named query `list`.
     pub(super) fn briefs(&self) -> Result<Reply, Fail> {
-        let kb = self.kb.clone();
+        let kb = self.kb();
         self.limited(move |_, _| {
             let text = named_query("list").map(|q| q.text).unwrap_or_default();
             let rows = kb.select(text, &[])?;
@@ -78,7 +78,7 @@ impl Service {
                 ));
             }
         };
-        let kb = self.kb.clone();
+        let kb = self.kb();
         self.limited(move |_, _| {
             let traces = trace::trace(&kb, brief.as_deref(), &hypotheses)?;
             Ok(if text {

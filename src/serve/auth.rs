@@ -17,7 +17,12 @@ pub(super) fn authorize(config: &Config, request: &Request<Body>) -> Result<(), 
     }
     let expected = config.token.as_deref().unwrap_or_default();
     let given = header_text(request, header::AUTHORIZATION);
-    match given.as_deref().and_then(|h| h.strip_prefix("Bearer ")) {
+    // The scheme's name is case-insensitive (RFC 9110, section 11.1).
+    let token = given.as_deref().and_then(|h| {
+        let (scheme, token) = h.trim().split_once(' ')?;
+        scheme.eq_ignore_ascii_case("bearer").then_some(token)
+    });
+    match token {
         None => Err(fail(
             StatusCode::UNAUTHORIZED,
             "unauthorized",

@@ -43,6 +43,7 @@ impl From<Error> for Fail {
     fn from(e: Error) -> Fail {
         match e {
             Error::Syntax(_) => fail(StatusCode::BAD_REQUEST, "syntax", e.to_string()),
+            Error::TooComplex(m) => fail(StatusCode::BAD_REQUEST, "too-deep", m),
             Error::Query(m) if m.contains("cancel") => fail(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "timeout",

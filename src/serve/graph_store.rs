@@ -30,14 +30,14 @@ impl Service {
         authorize(&self.config, request)?;
         let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         if method == Method::DELETE {
-            if !self.kb.graph_exists(graph.as_ref())? {
+            if !self.kb().graph_exists(graph.as_ref())? {
                 return Err(no_such_graph());
             }
-            self.kb.delete_graph(graph.as_ref())?;
+            self.kb().delete_graph(graph.as_ref())?;
             return Ok(Reply::new("text/plain; charset=utf-8", "deleted\n"));
         }
         let triples = read_triples(request, self.config.max_body)?;
-        self.kb
+        self.kb()
             .write_graph(graph.as_ref(), &triples, method == Method::PUT)?;
         Ok(Reply::new("text/plain; charset=utf-8", "stored\n"))
     }
@@ -45,7 +45,7 @@ impl Service {
     /// The whole graph, in the RDF format the request accepts.
     fn read_graph(&self, request: &Request<Body>, graph: Option<NamedNode>) -> Result<Reply, Fail> {
         let media = negotiate(header_text(request, header::ACCEPT).as_deref(), RDF_TYPES)?;
-        let kb = self.kb.clone();
+        let kb = self.kb();
         self.limited(move |limits, _| {
             if !kb.graph_exists(graph.as_ref())? {
                 return Err(no_such_graph());

@@ -20,16 +20,18 @@ mod description;
 mod fail;
 mod gate;
 mod graph_store;
+mod http;
 mod negotiate;
 mod protocol;
 mod request;
+mod view;
 mod worker;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use oxhttp::model::{Body, Method, Request, Response, StatusCode, header};
+use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode, header};
 
 use self::fail::{Fail, fail};
 use self::gate::Gate;
@@ -69,6 +71,13 @@ pub struct Config {
     pub allow_load: bool,
     /// Whether a query may call out with SERVICE.
     pub allow_service: bool,
+    /// Host names (with or without a port) taken beside the bound address's
+    /// own. On a loopback bind any other `Host` is refused, so that a web
+    /// page cannot reach the server through a name it rebinds to 127.0.0.1.
+    pub allowed_hosts: Vec<String>,
+    /// Origins whose pages may read the answers (CORS); `*` for any. None by
+    /// default: a browser then shows a page from elsewhere no answer.
+    pub cors_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -84,6 +93,8 @@ impl Default for Config {
             token: None,
             allow_load: false,
             allow_service: false,
+            allowed_hosts: Vec::new(),
+            cors_origins: Vec::new(),
         }
     }
 }
@@ -101,44 +112,77 @@ impl Config {
 }
 
 /// A running server; `join` blocks until it stops.
-pub struct Running(oxhttp::ListeningServer);
+pub struct Running(std::thread::JoinHandle<()>);
 
 impl Running {
     /// Blocks while the server runs.
     pub fn join(self) -> Result<(), Error> {
-        self.0.join().map_err(|e| Error::Io(e.to_string()))
+        self.0
+            .join()
+            .map_err(|_| Error::Internal("the server's accept loop panicked".into()))
     }
 }
 
 /// Starts serving `kb` on `addr` in background threads.
 pub fn serve(kb: KnowledgeBase, config: Config, addr: SocketAddr) -> Result<Running, Error> {
     config.check()?;
-    let connections = config.max_concurrent + config.queue + 64;
+    // Room for every request running or queued, and for clients between
+    // requests; past it a new connection is answered 503 at once.
+    let connections = config.max_concurrent + config.queue + 256;
+    let listener =
+        TcpListener::bind(addr).map_err(|e| Error::Io(format!("cannot listen on {addr}: {e}")))?;
     let service = Arc::new(Service {
         gate: Arc::new(Gate::new(config.max_concurrent.max(1), config.queue)),
-        kb,
+        hosts: host_names(addr, &config.allowed_hosts),
+        view: view::View::new(kb, !config.allow_update),
         config,
         writer: Arc::new(Mutex::new(())),
+        name: concat!("argmap/", env!("CARGO_PKG_VERSION")),
     });
-    let server = oxhttp::Server::new(move |request| service.handle(request))
-        .bind(addr)
-        .with_global_timeout(Duration::from_secs(120))
-        .with_max_concurrent_connections(connections)
-        .with_server_name(concat!("argmap/", env!("CARGO_PKG_VERSION")))
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    server
-        .spawn()
+    std::thread::Builder::new()
+        .name("argmap accept".into())
+        .spawn(move || http::accept_loop(listener, service, connections))
         .map(Running)
-        .map_err(|e| Error::Io(format!("cannot listen on {addr}: {e}")))
+        .map_err(|e| Error::Io(format!("cannot start the server: {e}")))
+}
+
+/// The `Host` values a server bound to `addr` takes, lower case; `None`
+/// (any) unless it is bound to loopback.
+fn host_names(addr: SocketAddr, extra: &[String]) -> Option<Vec<String>> {
+    if !addr.ip().is_loopback() {
+        return None;
+    }
+    let port = addr.port();
+    let ip = match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let mut names = Vec::new();
+    for name in ["localhost", "127.0.0.1", "[::1]", ip.as_str()]
+        .into_iter()
+        .chain(extra.iter().map(String::as_str))
+    {
+        let name = name.to_ascii_lowercase();
+        if !name.contains(':') || name.starts_with('[') && name.ends_with(']') {
+            names.push(format!("{name}:{port}"));
+        }
+        names.push(name);
+    }
+    Some(names)
 }
 
 /// What every request shares: the store, the limits, the gate and the writer's lock.
 struct Service {
-    kb: KnowledgeBase,
+    /// The store; read through [`Service::kb`].
+    view: view::View,
     config: Config,
     gate: Arc<Gate>,
     /// oxigraph no longer detects write-write conflicts: one writer at a time.
     writer: Arc<Mutex<()>>,
+    /// The `Host` values taken, or `None` for any (see [`Config::allowed_hosts`]).
+    hosts: Option<Vec<String>>,
+    /// The `Server` header's value.
+    name: &'static str,
 }
 
 /// A complete answer: status 200, a media type and the whole body.
@@ -157,10 +201,23 @@ impl Reply {
 }
 
 impl Service {
+    /// The store as of its last completed write.
+    fn kb(&self) -> KnowledgeBase {
+        self.view.kb()
+    }
+
     /// Answers one request; a HEAD gets the GET's status and headers without the body.
     fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
         let head = request.method() == Method::HEAD;
-        let mut response = match self.route(request) {
+        let origin = self.cors_origin(request);
+        let routed = self.check_host(request).and_then(|()| {
+            if request.method() == Method::OPTIONS && origin.is_some() {
+                Ok(Reply::new("text/plain; charset=utf-8", ""))
+            } else {
+                self.route(request)
+            }
+        });
+        let mut response = match routed {
             Ok(reply) => Response::builder()
                 .status(StatusCode::OK)
                 .header(header::CONTENT_TYPE, reply.media_type)
@@ -171,7 +228,65 @@ impl Service {
         if head {
             *response.body_mut() = Body::empty();
         }
+        if let Some(origin) = origin.and_then(|o| HeaderValue::from_str(&o).ok()) {
+            let headers = response.headers_mut();
+            headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, HEAD, POST, PUT, DELETE, OPTIONS"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static("Accept, Authorization, Content-Type"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static("600"),
+            );
+        }
         response
+    }
+
+    /// Refuses a `Host` this server does not answer to: on a loopback bind
+    /// a page elsewhere could otherwise rebind its own name to 127.0.0.1
+    /// and read the answers (DNS rebinding).
+    fn check_host(&self, request: &Request<Body>) -> Result<(), Fail> {
+        let Some(hosts) = &self.hosts else {
+            return Ok(());
+        };
+        let host = request
+            .uri()
+            .authority()
+            .map(|a| a.as_str().to_ascii_lowercase())
+            .unwrap_or_default();
+        if hosts.contains(&host) {
+            return Ok(());
+        }
+        Err(fail(
+            StatusCode::FORBIDDEN,
+            "host",
+            format!(
+                "this server answers to {} only, not `{host}`; to reach it under another name, start it with --allow-host NAME",
+                hosts.first().map_or("its own address", String::as_str)
+            ),
+        ))
+    }
+
+    /// The request's `Origin` when `--cors` lets it read the answers.
+    fn cors_origin(&self, request: &Request<Body>) -> Option<String> {
+        let origin = request.headers().get(header::ORIGIN)?.to_str().ok()?;
+        let allowed = &self.config.cors_origins;
+        (allowed
+            .iter()
+            .any(|o| o == "*" || o.eq_ignore_ascii_case(origin)))
+        .then(|| {
+            if allowed.iter().any(|o| o == "*") {
+                "*".to_string()
+            } else {
+                origin.to_string()
+            }
+        })
     }
 
     /// Sends a request to the endpoint its path names.

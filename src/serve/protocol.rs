@@ -14,7 +14,7 @@ use super::{Reply, Service};
 use crate::Error;
 use crate::map::text::{NotUtf8, text_of};
 use crate::sparql::describe_syntax_error;
-use crate::sparql::guard::nesting_depth;
+use crate::sparql::guard::{DEFAULT_MAX_CHAIN, calls_service, check_shape};
 use crate::store::EvalOptions;
 
 /// The two operations of the Protocol, as a request carries them: a query, an update, or
@@ -28,6 +28,14 @@ impl Service {
         let mut params = query_params(request);
         let method = request.method().clone();
         let (query, update) = if method == Method::GET || method == Method::HEAD {
+            if params.iter().any(|(k, _)| k == "update") {
+                // The Protocol sends an update by POST only: a GET must not change anything.
+                return Err(fail(
+                    StatusCode::BAD_REQUEST,
+                    "protocol",
+                    "an update is sent by POST (form or application/sparql-update), never by GET",
+                ));
+            }
             (param(&params, "query"), None)
         } else if method == Method::POST {
             self.read_post(request, &mut params)?
@@ -83,21 +91,11 @@ impl Service {
         }
     }
 
-    /// Refuses text nested deeper than the limit, before the parser's
-    /// recursion can overflow the stack.
+    /// Refuses text nested deeper or chained longer than the limits, before
+    /// the parser, the optimiser or the evaluator can overflow the stack: a
+    /// stack overflow aborts the whole server, for every client.
     fn check_depth(&self, text: &str) -> Result<(), Fail> {
-        let depth = nesting_depth(text);
-        if depth > self.config.max_depth {
-            return Err(fail(
-                StatusCode::BAD_REQUEST,
-                "too-deep",
-                format!(
-                    "the request nests brackets {depth} deep; at most {} are taken",
-                    self.config.max_depth
-                ),
-            ));
-        }
-        Ok(())
+        check_shape(text, self.config.max_depth, DEFAULT_MAX_CHAIN).map_err(Fail::from)
     }
 
     /// Evaluates a query over the protocol's dataset and answers in the
@@ -116,11 +114,20 @@ impl Service {
         let for_results = negotiate(accept.as_deref(), RESULT_TYPES);
         let for_graphs = negotiate(accept.as_deref(), RDF_TYPES);
         let text = text.to_string();
-        let kb = self.kb.clone();
+        let kb = self.kb();
         let allow_service = self.config.allow_service;
         self.limited(move |limits, token| {
             // Parsed on the worker, whose stack is large: the parser recurses.
             let parsed = parse_query(&text)?;
+            if !allow_service && calls_service(&parsed) {
+                // oxigraph answers EXISTS { SERVICE … } with true when SERVICE
+                // is off, instead of failing: refuse it before evaluating.
+                return Err(fail(
+                    StatusCode::FORBIDDEN,
+                    "service-disabled",
+                    "SERVICE is disabled on this endpoint (start it with --allow-service)",
+                ));
+            }
             let media = match parsed {
                 spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => {
                     for_graphs?
@@ -161,7 +168,7 @@ impl Service {
             ));
         }
         self.check_depth(text)?;
-        let kb = self.kb.clone();
+        let kb = self.kb();
         let text = text.to_string();
         let (allow_load, allow_service) = (self.config.allow_load, self.config.allow_service);
         let writer = Arc::clone(&self.writer);
@@ -170,7 +177,8 @@ impl Service {
         self.on_worker(
             move |_, _| {
                 let _writer = writer.lock().unwrap_or_else(|e| e.into_inner());
-                kb.update(&text, allow_load, allow_service)?;
+                kb.update(&text, allow_load, allow_service)
+                    .map_err(|e| in_words(e, &text))?;
                 Ok(Reply::new("text/plain; charset=utf-8", "updated\n"))
             },
             false,
@@ -182,15 +190,22 @@ impl Service {
 fn parse_query(text: &str) -> Result<spargebra::Query, Fail> {
     spargebra::SparqlParser::new()
         .parse_query(text)
-        .map_err(|e| {
-            let (place, what) = describe_syntax_error(text, &e.to_string());
-            let at = place
-                .map(|(l, c)| format!(" at line {l}, column {c} of the query"))
-                .unwrap_or_default();
-            Fail::from(Error::Syntax(format!(
-                "{what}{at}; fix the query there and send it again"
-            )))
-        })
+        .map_err(|e| in_words(Error::Syntax(e.to_string()), text))
+}
+
+/// A syntax error of `text` said in words, with its line and column, as
+/// `argmap query` says it; any other error as it is.
+fn in_words(e: Error, text: &str) -> Fail {
+    let Error::Syntax(message) = e else {
+        return Fail::from(e);
+    };
+    let (place, what) = describe_syntax_error(text, &message);
+    let at = place
+        .map(|(l, c)| format!(" at line {l}, column {c}"))
+        .unwrap_or_default();
+    Fail::from(Error::Syntax(format!(
+        "{what}{at}; fix it there and send it again"
+    )))
 }
 
 /// A query or update sent as the whole body, which must be UTF-8.

@@ -52,6 +52,8 @@ impl KnowledgeBase {
             transaction.insert(t.as_ref().in_graph(name.as_ref()));
         }
         transaction.commit()?;
+        // Flushed, as every write is: a backup from another process sees it.
+        self.flush();
         Ok(())
     }
 
@@ -63,6 +65,8 @@ impl KnowledgeBase {
             None => transaction.clear_graph(GraphNameRef::DefaultGraph)?,
         }
         transaction.commit()?;
+        // Flushed, as every write is: a backup from another process sees it.
+        self.flush();
         Ok(())
     }
 }

@@ -136,7 +136,7 @@ impl KnowledgeBase {
     /// visible to a backup taken read-only beside a later writer, which
     /// copies table files only. When flushing fails (a full disk), the next
     /// open replays the log instead, so the error is not the caller's.
-    fn flush(&self) {
+    pub(super) fn flush(&self) {
         #[cfg(feature = "rocksdb")]
         let _ = self.store.flush();
     }
