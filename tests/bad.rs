@@ -32,7 +32,7 @@ const CHAIN: usize = 20_000;
 
 /// `CHAIN` copies of `term` joined by `operator`.
 fn chain(term: &str, operator: &str) -> String {
-    vec![term; CHAIN].join(operator)
+    [term; CHAIN].join(operator)
 }
 
 /// Writes the generated input `name` into the folder `dir`.

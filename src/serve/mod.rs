@@ -163,7 +163,7 @@ fn host_names(addr: SocketAddr, extra: &[String]) -> Option<Vec<String>> {
         .chain(extra.iter().map(String::as_str))
     {
         let name = name.to_ascii_lowercase();
-        if !name.contains(':') || name.starts_with('[') && name.ends_with(']') {
+        if !name.contains(':') || (name.starts_with('[') && name.ends_with(']')) {
             names.push(format!("{name}:{port}"));
         }
         names.push(name);
@@ -267,8 +267,7 @@ impl Service {
             StatusCode::FORBIDDEN,
             "host",
             format!(
-                "this server answers to {} only, not `{host}`; to reach it under another name, start it with --allow-host NAME",
-                hosts.first().map_or("its own address", String::as_str)
+                "this server answers to the host names localhost, 127.0.0.1 and [::1] only (with or without its port), not `{host}`; to reach it under another name, start it with --allow-host NAME"
             ),
         ))
     }

@@ -61,7 +61,7 @@ fn post_query(s: &Server, query: &str) -> (u16, String) {
 fn short_flat_chains_get_400_and_the_server_stays_up() {
     let mut s = Server::start(&[]);
     let before = resident_kib(&s);
-    let chain = |term: &str, op: &str| vec![term; CHAIN].join(op);
+    let chain = |term: &str, op: &str| [term; CHAIN].join(op);
     let attacks = [
         format!("ASK {{ FILTER({} > 0) }}", chain("1", " + ")),
         format!("ASK {{ ?s {} ?o }}", chain("<urn:p>", "/")),
@@ -124,7 +124,7 @@ fn short_flat_chains_get_400_and_the_server_stays_up() {
 
 #[test]
 fn a_chained_query_from_the_command_line_exits_1_with_a_message() {
-    let query = format!("ASK {{ FILTER({} > 0) }}", vec!["1"; CHAIN].join(" + "));
+    let query = format!("ASK {{ FILTER({} > 0) }}", ["1"; CHAIN].join(" + "));
     let out = argmap()
         .args(["--quiet", "query", "--sparql", &query])
         .output()
