@@ -84,7 +84,11 @@ fn a_quote_of_a_hundred_thousand_words_checks_and_loads() {
     )
     .unwrap();
     let out = argmap().arg("check").arg(dir.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let store = crate::common::TempStore::new();
     store.ok(&["load", dir.path().to_str().unwrap()]);
     let table = store.ok(&[
