@@ -12,11 +12,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     }
     let mut out = String::new();
     let line = |out: &mut String, cells: Vec<&str>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}", w = *w))
-            .collect();
+        let padded: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
         let _ = writeln!(out, "{}", padded.join("  ").trim_end());
     };
     line(&mut out, header.to_vec());
@@ -33,6 +29,17 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     for row in rows {
         line(&mut out, row.iter().map(String::as_str).collect());
     }
+    out
+}
+
+/// `cell` padded with spaces to `width` characters. Written by hand because
+/// `format!`'s width is limited to 65,535, and a literal in a store may be
+/// longer than that.
+fn pad(cell: &str, width: usize) -> String {
+    let missing = width.saturating_sub(cell.chars().count());
+    let mut out = String::with_capacity(cell.len() + missing);
+    out.push_str(cell);
+    out.extend(std::iter::repeat_n(' ', missing));
     out
 }
 
@@ -66,6 +73,18 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_wider_than_any_format_width_is_padded() {
+        let long = "x".repeat(70_000);
+        let out = table(
+            &["a", "b"],
+            &[vec![long.clone(), "y".into()], vec!["z".into(), "w".into()]],
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], format!("{long}  y"));
+        assert_eq!(lines[3].chars().count(), 70_003);
+    }
 
     #[test]
     fn escape_covers_markup_quotes_and_control_characters() {

@@ -60,3 +60,41 @@ fn check_does_not_touch_a_store() {
         .success();
     assert!(!store.exists());
 }
+
+/// A quote of 100,000 words (about 690 KB) used to overflow the stack and
+/// abort `check` and `load`; it now anchors, and loads, and a table of the
+/// store's answers with a cell that long is written whole.
+#[test]
+fn a_quote_of_a_hundred_thousand_words_checks_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let words: Vec<String> = (0..100_000).map(|i| format!("w{}", i % 9973)).collect();
+    let long = words.join(" ");
+    std::fs::write(
+        dir.path().join("brief.txt"),
+        format!("A Long Brief\n\nIt begins. {long}. It ends.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("map.toml"),
+        format!(
+            "[brief]\ntitle = \"A Long Brief\"\nlanguage = \"en\"\nrights = \"© Example 2020\"\nmapped-by = \"tests\"\nmapped-on = \"2026-11-27\"\n\n\
+             [question.q]\ntext = \"Is it long?\"\nexclusive = true\n\n\
+             [hypothesis.long]\nanswers = \"q\"\ntext = \"It is long.\"\nquote = \"{long}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = argmap().arg("check").arg(dir.path()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = crate::common::TempStore::new();
+    store.ok(&["load", dir.path().to_str().unwrap()]);
+    let table = store.ok(&[
+        "query",
+        "--sparql",
+        "SELECT ?quote WHERE { GRAPH ?g { ?s <http://www.w3.org/ns/oa#exact> ?quote } } LIMIT 1",
+    ]);
+    assert!(table.contains(&long), "the long cell is in the table");
+}

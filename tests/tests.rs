@@ -17,6 +17,7 @@ mod pinned;
 mod queries;
 mod readme;
 mod remote;
+mod remote_standin;
 mod report;
 mod seed;
 mod serve;

@@ -334,7 +334,7 @@ impl Global {
     /// user may not write.
     fn local_read_store(&self) -> Result<KnowledgeBase> {
         let path = self.store_path();
-        if path.join("CURRENT").exists() {
+        if KnowledgeBase::exists(&path)? {
             return Ok(KnowledgeBase::open_read_only(&path)?);
         }
         if self.store.is_some() {

@@ -72,7 +72,10 @@ pub fn run(args: PushArgs, global: &Global) -> Result<()> {
                 let _ = std::io::stderr().flush();
             }
         };
-        match remote.replace_graph(graph, &triples, args.batch_size, &mut progress) {
+        let written = remote
+            .replace_graph(graph, &triples, args.batch_size, &mut progress)
+            .and_then(|method| remote.check_count(graph, count).map(|()| method));
+        match written {
             Ok(method) => {
                 methods.push(method);
                 done.push(label);

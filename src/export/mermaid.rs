@@ -39,8 +39,8 @@ fn shape(kind: Kind, label: &str) -> String {
 /// The picture as a Mermaid `flowchart`, supported nodes above their support.
 pub fn write(picture: &Picture) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "%% {}", one_line(&picture.title));
-    let _ = writeln!(out, "%% rights: {}", one_line(&picture.rights));
+    let _ = writeln!(out, "%% {}", comment(&picture.title));
+    let _ = writeln!(out, "%% rights: {}", comment(&picture.rights));
     out.push_str("flowchart BT\n");
     for kind in Kind::ALL {
         let (fill, stroke) = colours(kind);
@@ -127,8 +127,32 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` safe inside a `%%` comment line: on one line, without control
+/// characters, and with no `%%` left in it. Mermaid reads directives
+/// (`%%{init: …}%%`) anywhere in a diagram before it drops comments, so a
+/// title holding one would restyle or break the drawing; a space is put
+/// between two percent signs, which no directive survives.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    for c in one_line(text).chars().filter(|c| !c.is_control()) {
+        if c == '%' && out.ends_with('%') {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_comment_holds_no_directive_and_no_line_break() {
+        assert_eq!(
+            super::comment("a\r\nb\u{2028}c\u{7} %%{init: {}}%%%"),
+            "a b c % %{init: {}}% % %"
+        );
+    }
+
     #[test]
     fn escapes_mermaid_syntax() {
         assert_eq!(

@@ -13,6 +13,7 @@ use crate::map::model::Map;
 pub mod aif;
 pub mod argdown;
 pub mod common;
+pub mod entities;
 pub mod rdf;
 
 pub use common::{UNKNOWN_LANGUAGE, default_id, key_of};

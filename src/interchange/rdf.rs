@@ -42,6 +42,13 @@ pub fn read_all(path: &Path, data: &[u8], format: RdfFormat) -> Result<Vec<Quad>
             ));
         }
     }
+    if format == RdfFormat::RdfXml {
+        if let Some((at, message)) =
+            crate::interchange::entities::over_budget(&String::from_utf8_lossy(data))
+        {
+            return Err(Diagnostic::error(path, Some(at), message));
+        }
+    }
     RdfParser::from_format(format)
         .for_slice(data)
         .map(|q| q.map_err(|e| syntax(path, format, e)))
@@ -84,6 +91,15 @@ fn refuse_unparsable(path: &Path, data: &[u8], format: RdfFormat) -> Result<(), 
             )
             .with_help(
                 "JSON-LD for argmap is shallow; flatten the document (jsonld.flatten does it)",
+            ));
+        }
+    }
+    if format == RdfFormat::RdfXml {
+        if let Some((at, message)) =
+            crate::interchange::entities::over_budget(&String::from_utf8_lossy(data))
+        {
+            return Err(Diagnostic::error(path, Some(at), message).with_help(
+                "declare entities that expand to less (or write the values out); argmap expands at most a megabyte of entities in one file",
             ));
         }
     }

@@ -3,20 +3,37 @@
 //! A quote matches where its words (split on white space) occur in order in
 //! the text, separated only by white space, or by white space and declared
 //! furniture strings (running heads that a page break puts inside a
-//! sentence). Matching is done on bytes with `str` searches; positions are
-//! reported in Unicode scalar values, as Web Annotation selectors count them.
+//! sentence). Positions are reported in Unicode scalar values, as Web
+//! Annotation selectors count them.
 //!
-//! A quote of two words or more is looked up through an index of the
-//! text's words, built once per text: its second word must begin a word of
-//! the text, so only those places are tried, and a map of ten thousand
-//! quotes over a megabyte of text checks in linear time rather than reading
-//! the whole text once per quote.
+//! The text's words are numbered once per text, and the words that are not
+//! furniture form runs joined by gaps a quote may cross (white space, or
+//! white space and whole furniture strings). A quote of three words or more
+//! is then found by Knuth, Morris and Pratt's search of its inner words in
+//! those runs, and its first word (which may end a word of the text) and
+//! last (which may begin one) are checked at each place: linear in the text
+//! and the quote, whatever they repeat. A quote whose words are themselves
+//! furniture (or could end or begin furniture) is ambiguous, and is checked
+//! place by place instead, by a loop rather than by recursion, so that no
+//! quote's length can overflow the stack.
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
+
+mod words;
+
+use words::Words;
 
 /// Characters of context kept on each side of a quote for `oa:prefix` and `oa:suffix`.
 pub const CONTEXT_CHARS: usize = 32;
+
+/// Windows sharing the best score that are compared in characters for the
+/// closest passage; beyond them the first is taken.
+const CLOSEST_TIES: usize = 64;
+
+/// The longest quote (in bytes) whose closest passage is chosen among ties
+/// by edit distance, which costs the product of the two lengths.
+const CLOSEST_EDIT_BYTES: usize = 4096;
 
 /// A brief's text prepared for anchoring many quotes.
 pub struct Text<'a> {
@@ -24,9 +41,8 @@ pub struct Text<'a> {
     furniture: Vec<&'a str>,
     /// Character offset of each byte offset, when the text is not all ASCII.
     char_of_byte: Option<Vec<u32>>,
-    /// Where each word of the text (a run of non-white-space) begins, by
-    /// word, built on the first lookup that needs it.
-    words: OnceCell<BTreeMap<&'a str, Vec<usize>>>,
+    /// The text's words, built on the first lookup that needs them.
+    words: OnceCell<Words<'a>>,
 }
 
 /// Where a quote was found.
@@ -131,16 +147,28 @@ impl<'a> Text<'a> {
 
     /// Every match of `words`, as byte ranges, in text order.
     fn matches(&self, words: &[&str]) -> Vec<(usize, usize)> {
-        let starts: Vec<usize> = if words.len() == 1 {
+        if words.len() == 1 {
             // A single word may begin and end inside a word of the text.
-            self.text.match_indices(words[0]).map(|(i, _)| i).collect()
-        } else {
-            self.candidate_starts(words)
-        };
-        starts
-            .into_iter()
-            .filter_map(|start| Some((start, self.match_words(start, words)?)))
-            .collect()
+            return self
+                .text
+                .match_indices(words[0])
+                .map(|(i, w)| (i, i + w.len()))
+                .collect();
+        }
+        let index = self.words();
+        if index.ambiguous(words) {
+            return self
+                .candidate_starts(words)
+                .into_iter()
+                .filter_map(|start| Some((start, self.match_words(start, words)?)))
+                .collect();
+        }
+        index.search(self.text, words)
+    }
+
+    fn words(&self) -> &Words<'a> {
+        self.words
+            .get_or_init(|| Words::new(self.text, &self.furniture))
     }
 
     /// Where a match of `words` (two or more) may start, in text order: a
@@ -151,18 +179,13 @@ impl<'a> Text<'a> {
     /// each such place, white space and furniture are skipped backwards to
     /// where the first word must end.
     fn candidate_starts(&self, words: &[&str]) -> Vec<usize> {
-        let index = self.words.get_or_init(|| {
-            let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for (start, end) in word_spans(self.text) {
-                index.entry(&self.text[start..end]).or_default().push(start);
-            }
-            index
-        });
+        let index = self.words();
         let second = words[1];
         let places: Vec<usize> = if words.len() > 2 {
-            index.get(second).cloned().unwrap_or_default()
+            index.index.get(second).cloned().unwrap_or_default()
         } else {
             index
+                .index
                 .range(second..)
                 .take_while(|(word, _)| word.starts_with(second))
                 .flat_map(|(_, places)| places.iter().copied())
@@ -170,7 +193,7 @@ impl<'a> Text<'a> {
         };
         let mut starts = Vec::new();
         for place in places {
-            self.starts_before(place, words[0], 0, &mut starts);
+            self.starts_before(index.spans[place].0, words[0], 0, &mut starts);
         }
         starts.sort_unstable();
         starts.dedup();
@@ -179,6 +202,8 @@ impl<'a> Text<'a> {
 
     /// Pushes where `first` would start if it ended before the white space
     /// (and any furniture with its white space) that ends at byte `at`.
+    /// Its recursion is bounded: at most eight furniture strings are
+    /// skipped backwards.
     fn starts_before(&self, at: usize, first: &str, depth: usize, starts: &mut Vec<usize>) {
         let before = &self.text[..at];
         let end = before.trim_end().len();
@@ -207,35 +232,45 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// Matches `words` from byte `at`, returning the end of the last word.
+    /// Matches `words` from byte `at`, returning the end of the last word
+    /// (the earliest, when furniture allows more than one).
+    ///
+    /// After each word comes white space, then the next word or a
+    /// furniture string followed by more of the same; every way through is
+    /// followed at once, as a set of places, so the work is a loop over the
+    /// quote's words and no recursion.
     fn match_words(&self, at: usize, words: &[&str]) -> Option<usize> {
-        let rest = &self.text[at..];
-        if !rest.starts_with(words[0]) {
+        if !self.text[at..].starts_with(words[0]) {
             return None;
         }
-        let end = at + words[0].len();
-        if words.len() == 1 {
-            return Some(end);
-        }
-        self.match_gap(end, &words[1..])
-    }
-
-    /// Skips white space and furniture from byte `at`, then matches `words`.
-    fn match_gap(&self, at: usize, words: &[&str]) -> Option<usize> {
-        let after_space = skip_space(self.text, at);
-        if after_space == at {
-            return None;
-        }
-        if let Some(end) = self.match_words(after_space, words) {
-            return Some(end);
-        }
-        self.furniture.iter().find_map(|f| {
-            if self.text[after_space..].starts_with(f) {
-                self.match_gap(after_space + f.len(), words)
-            } else {
-                None
+        let mut ends = vec![at + words[0].len()];
+        for word in &words[1..] {
+            let mut next = Vec::new();
+            let mut seen: HashSet<usize> = ends.iter().copied().collect();
+            let mut todo = ends;
+            while let Some(place) = todo.pop() {
+                let after_space = skip_space(self.text, place);
+                if after_space == place {
+                    continue;
+                }
+                let rest = &self.text[after_space..];
+                if rest.starts_with(word) {
+                    next.push(after_space + word.len());
+                }
+                for f in &self.furniture {
+                    if rest.starts_with(f) && seen.insert(after_space + f.len()) {
+                        todo.push(after_space + f.len());
+                    }
+                }
             }
-        })
+            if next.is_empty() {
+                return None;
+            }
+            next.sort_unstable();
+            next.dedup();
+            ends = next;
+        }
+        ends.first().copied()
     }
 
     fn anchor(&self, start: usize, end: usize) -> Anchor {
@@ -259,50 +294,72 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// The passage of as many words as the quote that shares the longest
-    /// in-order run of words with it.
+    /// The passage of as many words as the quote that shares the most
+    /// words with it (counted with their repeats), the closest in
+    /// characters among the first few that share as many.
+    ///
+    /// The count is kept for a window sliding over the text, one word in
+    /// and one out per step, so the search is linear in the text.
     fn closest(&self, words: &[&str]) -> Option<Anchor> {
-        let spans: Vec<(usize, usize)> = word_spans(self.text);
+        let spans = &self.words().spans;
         if spans.is_empty() {
             return None;
         }
         let n = words.len().min(spans.len());
+        let word = |i: usize| &self.text[spans[i].0..spans[i].1];
+        let mut wanted: HashMap<&str, usize> = HashMap::new();
+        for w in words {
+            *wanted.entry(w).or_default() += 1;
+        }
+        let mut held: HashMap<&str, usize> = HashMap::new();
+        let mut score = 0usize;
         let mut best_score = 0;
         let mut ties: Vec<usize> = Vec::new();
-        for window in 0..=spans.len() - n {
-            let candidate: Vec<&str> = spans[window..window + n]
-                .iter()
-                .map(|&(s, e)| &self.text[s..e])
-                .collect();
-            // Cheap filter first: windows that share no word cannot win.
-            if !candidate.iter().any(|w| words.contains(w)) {
+        for i in 0..spans.len() {
+            if let Some(&want) = wanted.get(word(i)) {
+                let have = held.entry(word(i)).or_default();
+                *have += 1;
+                if *have <= want {
+                    score += 1;
+                }
+            }
+            if i >= n {
+                let out = word(i - n);
+                if let Some(&want) = wanted.get(out) {
+                    let have = held.get_mut(out).expect("a word in the window is counted");
+                    if *have <= want {
+                        score -= 1;
+                    }
+                    *have -= 1;
+                }
+            }
+            if i + 1 < n {
                 continue;
             }
-            let score = common_subsequence(words, &candidate);
+            let window = i + 1 - n;
             if score > best_score {
                 best_score = score;
                 ties.clear();
             }
-            if score == best_score {
+            if score == best_score && score > 0 && ties.len() < CLOSEST_TIES {
                 ties.push(window);
             }
         }
-        // Among windows sharing as many words, the one closest in characters wins.
         let quote = words.join(" ");
-        let best = ties
-            .into_iter()
-            .map(|window| {
-                let candidate: Vec<&str> = spans[window..window + n]
-                    .iter()
-                    .map(|&(s, e)| &self.text[s..e])
-                    .collect();
-                (
-                    crate::map::diagnostic::edit_distance(&quote, &candidate.join(" ")),
-                    window,
-                )
-            })
-            .min();
-        let (_, window) = best?;
+        let passage = |window: usize| (window..window + n).map(word).collect::<Vec<_>>().join(" ");
+        let window = if quote.len() <= CLOSEST_EDIT_BYTES {
+            ties.into_iter()
+                .map(|w| {
+                    (
+                        crate::map::diagnostic::edit_distance(&quote, &passage(w)),
+                        w,
+                    )
+                })
+                .min()?
+                .1
+        } else {
+            ties.first().copied()?
+        };
         Some(self.anchor(spans[window].0, spans[window + n - 1].1))
     }
 }
@@ -310,42 +367,6 @@ impl<'a> Text<'a> {
 fn skip_space(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     at + (rest.len() - rest.trim_start().len())
-}
-
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
-}
-
-fn common_subsequence(a: &[&str], b: &[&str]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diagonal = 0;
-        for (j, y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if x == y {
-                diagonal + 1
-            } else {
-                above.max(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -441,6 +462,72 @@ mod tests {
             }
         }
         assert!(found > 100, "the cases match often enough to test: {found}");
+    }
+
+    /// Quotes whose words are furniture words take the place-by-place
+    /// path, which must find what trying every place finds too.
+    #[test]
+    fn ambiguous_quotes_match_as_every_place_would() {
+        let furniture = ["x", "x y", "Page 2"];
+        let pieces = ["a", "b", "x", "y", "x y", "Page 2", " ", "\n", "ab"];
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..300 {
+            let text: String = (0..30)
+                .map(|i| {
+                    if i % 2 == 1 {
+                        " "
+                    } else {
+                        pieces[next(pieces.len())]
+                    }
+                })
+                .collect();
+            let t = Text::new(&text, &furniture);
+            for _ in 0..10 {
+                let quote: Vec<&str> = (0..2 + next(3))
+                    .map(|_| ["a", "b", "x", "y", "ab", "Page", "2"][next(7)])
+                    .collect();
+                let brute: Vec<(usize, usize)> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .filter_map(|i| Some((i, t.match_words(i, &quote)?)))
+                    .collect();
+                assert_eq!(t.matches(&quote), brute, "{quote:?} in {text:?}");
+                found += brute.len();
+            }
+        }
+        assert!(found > 100, "the cases match often enough to test: {found}");
+    }
+
+    /// A quote of a hundred thousand words used to recurse once per word
+    /// and overflow the stack; one word repeated fifty thousand times used
+    /// to be checked again from every place it could start.
+    #[test]
+    fn long_and_repetitive_quotes_anchor_without_recursion() {
+        let words: Vec<String> = (0..100_000).map(|i| format!("w{}", i % 977)).collect();
+        let text = format!("Before. {} After.", words.join(" "));
+        let t = Text::new(&text, &["Page 2"]);
+        let a = anchored(t.find(&words.join(" "), None));
+        assert_eq!(a.start, "Before. ".len());
+        let same = vec!["again"; 50_000].join(" ");
+        let text = format!("{same} again");
+        let t = Text::new(&text, &[]);
+        match t.find(&same, None) {
+            Found::Anchored { anchor, count } => {
+                assert_eq!((anchor.start, count), (0, 2));
+            }
+            other => panic!("{other:?}"),
+        }
+        let missing = format!("{} nowhere", words[..20_000].join(" "));
+        match t.find(&missing, None) {
+            Found::Missing { .. } => {}
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

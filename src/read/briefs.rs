@@ -71,6 +71,13 @@ pub fn chosen(backend: &dyn Backend, brief: Option<&str>) -> Result<Vec<BriefInf
 
 /// The bindings that scope a query to one brief: `?graph`, its named graph.
 pub fn graph_bindings(brief: &BriefInfo) -> Result<[(String, Term); 1], Error> {
-    let graph = NamedNode::new(&brief.graph).map_err(|e| Error::Internal(e.to_string()))?;
+    // The graph comes from the store's answer; a remote endpoint may give
+    // anything, so a value that is not an IRI is its error, not argmap's.
+    let graph = NamedNode::new(&brief.graph).map_err(|e| {
+        Error::Query(format!(
+            "brief `{}` names its graph `{}`, which is not an IRI ({e}); the store's answer is damaged",
+            brief.id, brief.graph
+        ))
+    })?;
     Ok([("graph".to_string(), Term::from(graph))])
 }

@@ -19,7 +19,7 @@ impl KnowledgeBase {
     /// before RocksDB touches it.
     #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<KnowledgeBase, Error> {
-        let existing = path.join("CURRENT").exists();
+        let existing = KnowledgeBase::exists(path)?;
         if existing {
             check_format(path)?;
         }
@@ -61,6 +61,64 @@ impl KnowledgeBase {
         Ok(KnowledgeBase {
             store: Store::new()?,
             path: None,
+        })
+    }
+}
+
+impl KnowledgeBase {
+    /// Whether `path` holds a store: `false` when there is nothing there
+    /// yet (no folder, or an empty one), where a store may be created.
+    ///
+    /// A folder with RocksDB's files but no `CURRENT` (the file that names
+    /// the live manifest) is a damaged store, and one holding other files
+    /// is not a store at all: both are errors, so that a write never
+    /// creates a new store in the middle of the old one's remains, or
+    /// scatters RocksDB's files among someone else's.
+    pub fn exists(path: &Path) -> Result<bool, Error> {
+        if path.join("CURRENT").exists() {
+            return Ok(true);
+        }
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return Ok(false);
+        };
+        // RocksDB takes its lock and starts its info log before it writes
+        // anything else: a folder with only those is a store whose creation
+        // was cut short, with nothing in it to lose.
+        let names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "LOCK" && !n.starts_with("LOG"))
+            .collect();
+        if names.is_empty() {
+            return Ok(false);
+        }
+        let store_file = |n: &String| {
+            n.starts_with("MANIFEST-")
+                || n.starts_with("OPTIONS-")
+                || n.ends_with(".sst")
+                || n.ends_with(".log")
+                || n == "IDENTITY"
+                || n == super::format::FORMAT_FILE
+        };
+        if names.iter().any(store_file) {
+            return Err(Error::Open {
+                path: path.to_path_buf(),
+                message: "the store is damaged: it has RocksDB's files but no CURRENT, which names \
+                          the live one; nothing was changed. Restore it from a backup (`argmap restore \
+                          BACKUP`), or move the folder aside and load the briefs again"
+                    .into(),
+            });
+        }
+        let mut shown: Vec<&str> = names.iter().map(String::as_str).take(3).collect();
+        shown.sort_unstable();
+        Err(Error::Open {
+            path: path.to_path_buf(),
+            message: format!(
+                "the folder is not a store and not empty (it holds {}{}); argmap writes a store only \
+                 into an empty or new folder: give another --store",
+                shown.join(", "),
+                if names.len() > 3 { ", …" } else { "" }
+            ),
         })
     }
 }

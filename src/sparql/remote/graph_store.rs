@@ -66,6 +66,16 @@ impl Remote {
             return Ok(false);
         }
         self.check_status(&url, "replacing the graph (Graph Store PUT)", &reply)?;
+        // The Graph Store Protocol answers a PUT with 200, 201 or 204; any
+        // other success (202 Accepted, say) does not say the graph was written.
+        if !matches!(reply.status, 200 | 201 | 204) {
+            return Err(Error::Remote(format!(
+                "{}: replacing the graph (Graph Store PUT) was answered with HTTP {}, which does not \
+                 say that the graph was written (the protocol answers 200, 201 or 204)",
+                redact(&url),
+                reply.status
+            )));
+        }
         Ok(true)
     }
 
@@ -102,6 +112,23 @@ impl Remote {
         Ok(())
     }
 
+    /// Checks that the server now holds `sent` triples in `graph`, so that
+    /// a write some part of the way lost (a proxy that answered in the
+    /// server's place, an update the server took but did not apply) is not
+    /// reported as done.
+    pub fn check_count(&self, graph: &NamedNode, sent: usize) -> Result<(), Error> {
+        let held = self.count(graph)?;
+        if held == sent as u64 {
+            return Ok(());
+        }
+        Err(Error::Remote(format!(
+            "{}: {graph} was written with {sent} triples, but the server now counts {held} in it; \
+             the write did not arrive whole (is something between argmap and the store answering \
+             in its place?)",
+            self.url()
+        )))
+    }
+
     /// The number of triples in `graph` (query `pull-count`).
     pub fn count(&self, graph: &NamedNode) -> Result<u64, Error> {
         let rows = self.select(
@@ -128,11 +155,20 @@ impl Remote {
         let bindings = [("graph".to_string(), Term::from(graph.clone()))];
         let all = query("pull-triples")?;
         let mut triples = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut sent = 0usize;
         let mut offset = 0usize;
         loop {
             let rows = self.select(&with_page(all, offset, page)?, &bindings)?;
             let got = rows.rows.len();
-            triples.extend(page_triples(&rows)?);
+            sent += got;
+            // A graph is a set: a row sent twice is one triple, and only the
+            // distinct triples can be compared with the server's count.
+            for triple in page_triples(&rows)? {
+                if seen.insert(triple.clone()) {
+                    triples.push(triple);
+                }
+            }
             offset += got;
             if got < page {
                 break;
@@ -140,7 +176,8 @@ impl Remote {
         }
         if triples.len() as u64 != expected {
             return Err(Error::Incomplete(format!(
-                "{}: the server counts {expected} triples in {graph} but sent {}; nothing was written",
+                "{}: the server counts {expected} triples in {graph} but sent {} distinct ones \
+                 (in {sent} rows); nothing was written",
                 self.url(),
                 triples.len()
             )));

@@ -91,6 +91,10 @@ impl Remote {
         }
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            // A redirect is never followed: on a write it turns the POST or
+            // PUT into a GET without its body, somewhere else, whose answer
+            // would then pass for the write's. The status is reported instead.
+            .max_redirects(0)
             .timeout_global(config.timeout)
             .timeout_connect(Some(Duration::from_secs(15)))
             .user_agent(concat!("argmap/", env!("CARGO_PKG_VERSION")))
@@ -200,6 +204,17 @@ impl Remote {
             return Ok(());
         }
         let said = excerpt(&reply.body);
+        if (300..400).contains(&reply.status) {
+            return Err(Error::Remote(format!(
+                "{url}: {what} was answered with a redirect (HTTP {}) to {}; argmap follows no \
+                 redirect, so nothing was sent there: if that is the endpoint, give its URL instead",
+                reply.status,
+                reply.header("location").map_or_else(
+                    || "no stated place".to_string(),
+                    |l| format!("`{}`", redact(l))
+                )
+            )));
+        }
         let hint = match reply.status {
             401 => match self.config.auth {
                 Auth::None => {
@@ -244,6 +259,7 @@ impl Backend for Remote {
             bound,
             spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. }
         );
+        let wanted = projected(&bound);
         let text = bound.to_string();
         let url = self.config.query.clone();
         let accept = if graph_result {
@@ -264,8 +280,67 @@ impl Backend for Remote {
         if graph_result {
             return parse_graph(&url, &reply.body).map(Answer::Graph);
         }
-        parse_json_results(&url, &reply.body)
+        let answer = parse_json_results(&url, &reply.body)?;
+        if let Answer::Solutions(solutions) = &answer {
+            check_variables(&url, &wanted, solutions)?;
+        }
+        Ok(answer)
     }
+}
+
+/// The variables a SELECT projects, in order; empty for other queries.
+fn projected(query: &spargebra::Query) -> Vec<String> {
+    use spargebra::algebra::GraphPattern;
+    let spargebra::Query::Select { pattern, .. } = query else {
+        return Vec::new();
+    };
+    let mut pattern = pattern;
+    loop {
+        match pattern {
+            GraphPattern::Project { variables, .. } => {
+                return variables.iter().map(|v| v.as_str().to_string()).collect();
+            }
+            GraphPattern::Slice { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::OrderBy { inner, .. } => pattern = inner,
+            _ => return Vec::new(),
+        }
+    }
+}
+
+/// Fails unless the answer names every variable the query asked for: an
+/// endpoint that answers with other names would otherwise leave every
+/// field empty, and a reader would take that for a store without briefs.
+fn check_variables(
+    url: &str,
+    wanted: &[String],
+    solutions: &crate::sparql::Solutions,
+) -> Result<(), Error> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|v| solutions.column(v).is_none())
+        .map(String::as_str)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Remote(format!(
+        "{url}: the answer lacks the variable{} ?{} that the query selects (it names: {}); \
+         is this a SPARQL 1.1 endpoint, and does it answer with the query's variable names?",
+        if missing.len() == 1 { "" } else { "s" },
+        missing.join(", ?"),
+        if solutions.variables.is_empty() {
+            "none".to_string()
+        } else {
+            solutions
+                .variables
+                .iter()
+                .map(|v| format!("?{v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    )))
 }
 
 /// A transport error in words, without the URL's credentials (there are none left in it).
