@@ -21,3 +21,4 @@ mod report;
 mod seed;
 mod serve;
 mod servers;
+mod weigh;
