@@ -172,7 +172,7 @@ fn a_roles_file_beside_a_map_with_seventeen_hypotheses_says_which_are_rivals() {
     let ranked = ranks(&q);
     for (key, rank) in &ranked {
         let n: u32 = key.trim_start_matches('s').parse().unwrap();
-        let expected = if n % 3 == 0 { 13 } else { 1 };
+        let expected = if n.is_multiple_of(3) { 13 } else { 1 };
         assert_eq!(*rank, Some(expected), "{key}: {ranked:?}");
     }
 

@@ -105,9 +105,12 @@ pub struct AifRecords {
     pub locutions: Vec<(String, String)>,
     /// Every participant record (JSON text).
     pub participants: Vec<String>,
-    /// Every edge of the file, in its order: (edge id, from IRI, to IRI).
-    pub edges: Vec<(Option<String>, String, String)>,
+    /// Every edge of the file, in its order.
+    pub edges: Vec<AifEdge>,
 }
+
+/// One edge of an imported AIF file: (edge id, from IRI, to IRI).
+pub type AifEdge = (Option<String>, String, String);
 
 impl BriefGraph {
     /// The node with IRI `iri`.
@@ -257,7 +260,7 @@ fn read_dialogue(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<D
 fn read_aif(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<AifRecords, Error> {
     let answer = select(backend, "graph-aif", bindings)?;
     let mut out = AifRecords::default();
-    let mut edges: Vec<(u64, (Option<String>, String, String))> = Vec::new();
+    let mut edges: Vec<(u64, AifEdge)> = Vec::new();
     for row in rows(&answer) {
         let (Some(node), Some(property)) = (row.text("node"), row.text("property")) else {
             continue;
