@@ -22,3 +22,4 @@ mod report;
 mod seed;
 mod serve;
 mod servers;
+mod weigh;

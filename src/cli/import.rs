@@ -5,7 +5,9 @@ use std::time::Instant;
 
 use anyhow::Result;
 use argmap::KnowledgeBase;
-use argmap::interchange::{default_id, import};
+use argmap::interchange::{
+    ImportOptions, Named, Roles, default_id, import_with, read_roles_file, roles_file_for,
+};
 use argmap::map::diagnostic::{Diagnostic, has_errors};
 use argmap::store::GraphData;
 use argmap::store::compile::compile;
@@ -23,9 +25,15 @@ use super::Global;
 /// (an edge to a missing node, a scheme node with no premise) is a warning
 /// and the rest of the file imports; with --strict the file is refused. Either
 /// way the store is written all or nothing.
+///
+/// Which propositions are the rival hypotheses and which the evidence is
+/// inferred where the map's structure makes it clear (and a note says
+/// what was inferred); --hypothesis, --hypothesis-tag, --evidence and
+/// --exclusive say it explicitly, as does a roles file `<file>.argmap.toml`
+/// beside the file (or named with --roles).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap import nodeset10.json\n  argmap import debate.argdown --brief my-debate\n  argmap import --strict maps/*.json"
+    after_help = "Examples:\n  argmap import nodeset10.json\n  argmap import debate.argdown --brief my-debate\n  argmap import --strict maps/*.json\n  argmap import ach.json --hypothesis h1 --hypothesis h2 --exclusive\n  argmap import debate.argdown --hypothesis-tag H1 --hypothesis-tag H2"
 )]
 pub struct ImportArgs {
     /// Files to import: AIF JSON or Argdown
@@ -37,6 +45,56 @@ pub struct ImportArgs {
     /// Refuse a file with any defect instead of importing the rest of it
     #[arg(long)]
     strict: bool,
+    /// A hypothesis, by its id in the file (AIF nodeID, Argdown title) or key (repeatable; one file only)
+    #[arg(long = "hypothesis", value_name = "ID")]
+    hypotheses: Vec<String>,
+    /// A tag whose statements are hypotheses, such as H1 or #H1 (repeatable)
+    #[arg(long = "hypothesis-tag", value_name = "TAG")]
+    hypothesis_tags: Vec<String>,
+    /// An item of evidence, by its id in the file or key (repeatable; one file only)
+    #[arg(long = "evidence", value_name = "ID")]
+    evidence: Vec<String>,
+    /// The hypotheses exclude each other: `matrix` ranks them
+    #[arg(long, conflicts_with = "complementary")]
+    exclusive: bool,
+    /// The hypotheses do not exclude each other: `matrix` compares them without a winner
+    #[arg(long)]
+    complementary: bool,
+    /// The question the hypotheses answer
+    #[arg(long, value_name = "TEXT")]
+    question: Option<String>,
+    /// The roles file [default: <FILE>.argmap.toml beside the file, if there is one]
+    #[arg(long, value_name = "TOML")]
+    roles: Option<PathBuf>,
+}
+
+impl ImportArgs {
+    /// The roles the command line says.
+    fn roles(&self) -> Roles {
+        let named = |list: &[String]| list.iter().map(|n| Named::option(n)).collect();
+        Roles {
+            hypotheses: named(&self.hypotheses),
+            hypothesis_tags: named(&self.hypothesis_tags),
+            evidence: named(&self.evidence),
+            exclusive: match (self.exclusive, self.complementary) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
+            question: self.question.clone(),
+        }
+    }
+}
+
+/// The roles for `file`: its roles file's (the one named, or the one
+/// beside it), then the command line's.
+fn roles_for(file: &Path, named: Option<&Path>, options: Roles) -> Result<Roles, Vec<Diagnostic>> {
+    let sidecar = named.map_or_else(|| roles_file_for(file), Path::to_path_buf);
+    if named.is_none() && !sidecar.exists() {
+        return Ok(options);
+    }
+    let text = read_text(&sidecar).map_err(|d| vec![d])?;
+    Ok(read_roles_file(&sidecar, &text)?.and(options))
 }
 
 pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
@@ -44,6 +102,13 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
     if args.brief.is_some() && args.files.len() > 1 {
         anyhow::bail!(
             "--brief names one brief, but {} files were given; import them one by one, or leave --brief out to name each after its file",
+            args.files.len()
+        );
+    }
+    let per_file = !args.hypotheses.is_empty() || !args.evidence.is_empty() || args.roles.is_some();
+    if per_file && args.files.len() > 1 {
+        anyhow::bail!(
+            "--hypothesis, --evidence and --roles name the nodes of one file, but {} files were given; import them one by one, or put a roles file <FILE>.argmap.toml beside each",
             args.files.len()
         );
     }
@@ -82,7 +147,18 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
             );
             continue;
         }
-        let checked = import(file, &text, &id, args.strict);
+        let roles = match roles_for(file, args.roles.as_deref(), args.roles()) {
+            Ok(roles) => roles,
+            Err(problems) => {
+                diagnostics.extend(problems);
+                continue;
+            }
+        };
+        let options = ImportOptions {
+            strict: args.strict,
+            roles,
+        };
+        let checked = import_with(file, &text, &id, &options);
         diagnostics.extend(checked.diagnostics);
         if let Some(map) = checked.map {
             ids.push((id.clone(), file.clone()));
@@ -92,7 +168,11 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
             });
         }
     }
-    for d in diagnostics.iter().filter(|d| !d.is_error()) {
+    // Notes say what was inferred; --quiet keeps them back, not the warnings.
+    let shown = |d: &&Diagnostic| {
+        !d.is_error() && (d.severity != argmap::map::diagnostic::Severity::Note || !global.quiet)
+    };
+    for d in diagnostics.iter().filter(shown) {
         eprintln!("{d}");
     }
     if has_errors(&diagnostics) {

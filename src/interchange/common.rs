@@ -4,7 +4,8 @@ use std::path::Path;
 
 use crate::map::diagnostic::Diagnostic;
 use crate::map::model::{
-    BriefMeta, Map, Proposition, PropositionKind, Question, Relation, RelationKind, Status,
+    BriefMeta, Endpoint, Map, Proposition, PropositionKind, Question, Relation, RelationKind,
+    SchemeKind, SchemeNode, Status,
 };
 
 /// The language tag of imported literals: the files do not say.
@@ -142,4 +143,50 @@ pub fn relations(found: std::collections::BTreeSet<(usize, usize, RelationKind)>
 /// A warning about `path` with no position.
 pub fn warning(path: &Path, message: String, help: &str) -> Diagnostic {
     Diagnostic::warning(path, None, message).with_help(help)
+}
+
+/// argmap's own relations from an imported map's scheme nodes: one support
+/// per premise and conclusion pair of an inference (AIF's RA, an Argdown
+/// argument's inference step) between propositions, one attack per pair of
+/// a conflict (CA). This is how `trace` and `matrix` follow inferences: the
+/// premises of an inference support its conclusion. A scheme node whose
+/// premise is its conclusion gives none, and a warning.
+pub fn scheme_relations(
+    path: &Path,
+    schemes: &[SchemeNode],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::collections::BTreeSet<(usize, usize, RelationKind)> {
+    let mut relations = std::collections::BTreeSet::new();
+    for node in schemes {
+        let kind = match node.kind {
+            SchemeKind::Inference => RelationKind::Support,
+            SchemeKind::Conflict => RelationKind::Attack,
+            _ => continue,
+        };
+        for p in &node.premises {
+            for c in &node.conclusions {
+                let (Endpoint::Proposition(from), Endpoint::Proposition(to)) = (p, c) else {
+                    continue;
+                };
+                if from != to {
+                    relations.insert((*from, *to, kind));
+                    continue;
+                }
+                let name = node.kind.aif_type();
+                let verb = match kind {
+                    RelationKind::Support => "support",
+                    RelationKind::Attack => "attack",
+                };
+                diagnostics.push(warning(
+                    path,
+                    format!(
+                        "scheme node `{}` ({name}) has the same I-node as premise and conclusion: it would {verb} itself; that relation is left out",
+                        node.original_id,
+                    ),
+                    "point the scheme node's edges at two different I-nodes",
+                ));
+            }
+        }
+    }
+    relations
 }

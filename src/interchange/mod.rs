@@ -15,8 +15,19 @@ pub mod argdown;
 pub mod common;
 pub mod entities;
 pub mod rdf;
+pub mod roles;
 
 pub use common::{UNKNOWN_LANGUAGE, default_id, key_of};
+pub use roles::{Named, Roles, read_roles_file, roles_file_for};
+
+/// How `argmap import` reads a file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Refuse a file with any defect: every warning becomes an error.
+    pub strict: bool,
+    /// What the user says about the roles of the file's propositions.
+    pub roles: Roles,
+}
 
 /// The formats `argmap import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +52,18 @@ pub fn detect(path: &Path, text: &str) -> Format {
 /// Reads `text` (from `path`) into a map with brief id `id`. With
 /// `strict`, every warning becomes an error, so a defective file is refused.
 pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
+    let options = ImportOptions {
+        strict,
+        ..ImportOptions::default()
+    };
+    import_with(path, text, id, &options)
+}
+
+/// Reads `text` (from `path`) into a map with brief id `id`, as `options`
+/// say: the roles the user gives, and those the structure makes clear,
+/// are given to its propositions (see [`roles`]).
+pub fn import_with(path: &Path, text: &str, id: &str, options: &ImportOptions) -> Checked {
+    let strict = options.strict;
     let format = detect(path, text);
     // An Argdown file that is JSON is most likely AIF under the wrong name:
     // read as Argdown it would be one long statement.
@@ -88,6 +111,13 @@ pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
         } else {
             checked.diagnostics.extend(support_cycles(path, map));
         }
+    }
+    if let Some(map) = &mut checked.map {
+        let found = roles::apply(path, map, &options.roles);
+        if found.iter().any(Diagnostic::is_error) {
+            checked.map = None;
+        }
+        checked.diagnostics.extend(found);
     }
     if strict {
         let mut refused = false;

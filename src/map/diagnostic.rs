@@ -14,6 +14,9 @@ pub enum Severity {
     Error,
     /// The input can be used, but probably not as the author meant.
     Warning,
+    /// Not a problem: what a reader inferred from the input, said so that
+    /// the user can check it.
+    Note,
 }
 
 impl Severity {
@@ -22,6 +25,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -94,6 +98,14 @@ impl Diagnostic {
     pub fn warning(file: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(file, position, message)
+        }
+    }
+
+    /// A note at `position` of `file`: something inferred, not a problem.
+    pub fn note(file: &Path, position: Option<Position>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(file, position, message)
         }
     }

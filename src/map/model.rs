@@ -374,6 +374,40 @@ pub struct Interchange {
     /// value), such as `tag`, `section`, `inferenceRule` and an unanchored
     /// `quote`.
     pub annotations: Vec<(usize, &'static str, String)>,
+    /// Plain facts about an AIF node that the model has no field for:
+    /// (node, `arg:` property, value), such as a proposition's or scheme
+    /// node's `timestamp` and a scheme node's `schemeID`.
+    pub node_facts: Vec<(Endpoint, &'static str, String)>,
+    /// Every edge of an AIF file, in the file's order, with its id. The
+    /// premises, conclusions and dialogue edges above are the same edges
+    /// read for their meaning; these give the file back as it was.
+    pub edges: Vec<AifEdge>,
+    /// Every locution record of an AIF file, in the file's order.
+    pub locutions: Vec<Locution>,
+    /// Every participant record of an xAIF file (`participants`), as the
+    /// file writes it (JSON text).
+    pub participants: Vec<String>,
+}
+
+/// One edge of an AIF file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AifEdge {
+    /// The `edgeID` as the file writes it, if it has one.
+    pub id: Option<String>,
+    pub from: Endpoint,
+    pub to: Endpoint,
+}
+
+/// One record of an AIF file's `locutions`: who said an L-node, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locution {
+    /// Index into [`Interchange::dialogue`]: the L-node said.
+    pub node: usize,
+    /// The speaker's name (from the participants) or id, if the record has one.
+    pub speaker: Option<String>,
+    /// The record as the file writes it (JSON text), so that its
+    /// timestamp, start, end and source come back as they were.
+    pub record: String,
 }
 
 /// One end of an AIF edge.

@@ -464,3 +464,53 @@ impl<F: Fn(Range<usize>) -> Option<Position>> Reader<'_, F> {
         }
     }
 }
+
+/// A roles file beside an imported map (`<file>.argmap.toml`): which of
+/// the map's propositions are hypotheses and which evidence, and whether
+/// the hypotheses exclude each other.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawRoles {
+    pub hypotheses: Option<Vec<Str>>,
+    pub hypothesis_tags: Option<Vec<Str>>,
+    pub evidence: Option<Vec<Str>>,
+    pub exclusive: Option<Spanned<bool>>,
+    pub question: Option<Str>,
+}
+
+const ROLE_KEYS: &[&str] = &[
+    "hypotheses",
+    "hypothesis-tags",
+    "evidence",
+    "exclusive",
+    "question",
+];
+
+/// Reads `text`, the roles file at `path`, with every problem found
+/// (spans are byte offsets into `text`).
+pub fn parse_roles(path: &Path, text: &str) -> (Option<RawRoles>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let at = |span: Range<usize>| Some(Position::of_byte(text, span.start));
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for error in errors {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    error.span().and_then(&at),
+                    format!("malformed TOML: {}", first_line(error.message())),
+                )
+                .with_help("fix the TOML syntax at this place; see \"Weighing imported hypotheses\" in the README"),
+            );
+        }
+        return (None, problems);
+    }
+    let mut reader = Reader {
+        path,
+        at: &at,
+        problems: &mut problems,
+    };
+    let whole = Spanned::new(0..text.len(), DeValue::Table(root.into_inner()));
+    let roles = reader.node::<RawRoles>(whole, ROLE_KEYS, "the roles file");
+    (roles.map(Spanned::into_inner), problems)
+}

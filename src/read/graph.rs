@@ -1,6 +1,6 @@
 //! A brief as plain nodes and edges, read back from the store with graph-scoped queries: the common input of drawings and interchange formats.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Deref;
 
 use oxigraph::model::Term;
@@ -89,7 +89,28 @@ pub struct BriefGraph {
     pub dialogue: Vec<DialogueNode>,
     /// Edges that touch the dialogue layer, as (from IRI, to IRI).
     pub dialogue_edges: Vec<(String, String)>,
+    /// What an imported AIF file holds beyond the meaning of its nodes.
+    pub aif: AifRecords,
 }
+
+/// An imported AIF file's records, as `graph-aif` reads them back: what
+/// the AIF writer needs to give the file back as it was.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AifRecords {
+    /// Each node's timestamp, by node IRI.
+    pub timestamps: HashMap<String, String>,
+    /// Each scheme node's `schemeID`, by node IRI.
+    pub scheme_ids: HashMap<String, String>,
+    /// Every locution record (JSON text), with the IRI of its L-node.
+    pub locutions: Vec<(String, String)>,
+    /// Every participant record (JSON text).
+    pub participants: Vec<String>,
+    /// Every edge of the file, in its order.
+    pub edges: Vec<AifEdge>,
+}
+
+/// One edge of an imported AIF file: (edge id, from IRI, to IRI).
+pub type AifEdge = (Option<String>, String, String);
 
 impl BriefGraph {
     /// The node with IRI `iri`.
@@ -110,6 +131,7 @@ pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error>
     let edges = read_edges(backend, &bindings)?;
     let schemes = read_schemes(backend, &bindings)?;
     let (dialogue, dialogue_edges) = read_dialogue(backend, &bindings)?;
+    let aif = read_aif(backend, &bindings)?;
     Ok(BriefGraph {
         brief,
         nodes,
@@ -117,6 +139,7 @@ pub fn brief_graph(backend: &dyn Backend, id: &str) -> Result<BriefGraph, Error>
         schemes,
         dialogue,
         dialogue_edges,
+        aif,
     })
 }
 
@@ -208,6 +231,11 @@ fn read_dialogue(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<D
     let mut edges = Vec::new();
     for row in rows(&answer) {
         if let Some(iri) = row.text("node") {
+            // An L-node with several speakers comes once per speaker; its
+            // first row stands for it (the speakers are in `graph-aif`).
+            if dialogue.last().is_some_and(|d: &DialogueNode| d.iri == iri) {
+                continue;
+            }
             let Some(kind) = row.text("kind").and_then(|k| DialogueKind::from_aif(&k)) else {
                 continue;
             };
@@ -225,4 +253,43 @@ fn read_dialogue(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<D
         }
     }
     Ok((dialogue, edges))
+}
+
+/// The records of `graph-aif`; the edges in the file's order (the number
+/// that ends each edge's IRI).
+fn read_aif(backend: &dyn Backend, bindings: &[(String, Term)]) -> Result<AifRecords, Error> {
+    let answer = select(backend, "graph-aif", bindings)?;
+    let mut out = AifRecords::default();
+    let mut edges: Vec<(u64, AifEdge)> = Vec::new();
+    for row in rows(&answer) {
+        let (Some(node), Some(property)) = (row.text("node"), row.text("property")) else {
+            continue;
+        };
+        let value = row.text("value");
+        match (property.as_str(), value) {
+            ("edge", id) => {
+                let (Some(from), Some(to)) = (row.text("from"), row.text("to")) else {
+                    continue;
+                };
+                let order = node
+                    .rsplit('/')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                edges.push((order, (id, from, to)));
+            }
+            ("timestamp", Some(v)) => {
+                out.timestamps.insert(node, v);
+            }
+            ("schemeID", Some(v)) => {
+                out.scheme_ids.insert(node, v);
+            }
+            ("locution", Some(v)) => out.locutions.push((node, v)),
+            ("participant", Some(v)) => out.participants.push(v),
+            _ => {}
+        }
+    }
+    edges.sort_by_key(|(order, _)| *order);
+    out.edges = edges.into_iter().map(|(_, e)| e).collect();
+    Ok(out)
 }

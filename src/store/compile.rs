@@ -456,6 +456,7 @@ impl Compiler<'_> {
                 self.add(&node, ARG, "speaker", plain(s));
             }
         }
+        self.aif_records(&endpoint);
         for (from, to) in &x.dialogue_edges {
             self.add(&endpoint(from), ARG, "dialogueEdge", endpoint(to).into());
         }
@@ -467,6 +468,41 @@ impl Compiler<'_> {
         }
         for (p, property, value) in &x.annotations {
             self.add(&prop_iri(*p), ARG, property, self.text(value));
+        }
+    }
+
+    /// What an AIF file holds beyond the meaning of its nodes, so that an
+    /// export gives the file back: node facts (timestamps, scheme ids), every
+    /// edge with its id, every locution record (and each further speaker of
+    /// an L-node), and the participant records.
+    fn aif_records(&mut self, endpoint: &dyn Fn(&Endpoint) -> NamedNode) {
+        let (map, iris, brief) = (self.map, self.iris, self.brief.clone());
+        let x = &map.interchange;
+        for (node, property, value) in &x.node_facts {
+            self.add(&endpoint(node), ARG, property, plain(value));
+        }
+        for (n, edge) in x.edges.iter().enumerate() {
+            let node = iri(iris.node(&map.id, "edge", &(n + 1).to_string()));
+            self.add(&node, ARG, "edgeFrom", endpoint(&edge.from).into());
+            self.add(&node, ARG, "edgeTo", endpoint(&edge.to).into());
+            if let Some(id) = &edge.id {
+                self.add(&node, DCTERMS, "identifier", plain(id));
+            }
+        }
+        for l in &x.locutions {
+            let node = endpoint(&Endpoint::Dialogue(l.node));
+            self.add(&node, ARG, "locution", plain(&l.record));
+            // The first speaker is the node's own; the others are added here.
+            if let Some(s) = l
+                .speaker
+                .as_ref()
+                .filter(|s| x.dialogue[l.node].speaker.as_ref() != Some(*s))
+            {
+                self.add(&node, ARG, "speaker", plain(s));
+            }
+        }
+        for p in &x.participants {
+            self.add(&brief, ARG, "participantRecord", plain(p));
         }
     }
 

@@ -1,4 +1,4 @@
-//! Reading AIFdb JSON into a map, in steps: the JSON, the speakers of the locutions, the nodes, the edges (premises, conclusions and the dialogue layer), the scheme nodes that say nothing, and argmap's own relations.
+//! Reading AIFdb JSON into a map, in steps: the JSON, the nodes (each id, text, type, timestamp and scheme kept), the edges (premises, conclusions and the dialogue layer, each edge id kept), the locutions and participants as the file writes them, the scheme nodes that say nothing, and argmap's own relations.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -31,7 +31,8 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
     if let Some(source) = root.get("text").and_then(Value::as_str) {
         map.text = source.to_string();
     }
-    let speakers = speakers(aif);
+    let people = participants(aif, &mut map.interchange);
+    let speakers = speakers(aif, &people);
     let by_id = read_nodes(path, nodes, &speakers, &mut map, &mut diagnostics);
     let hypotheses = read_edges(
         path,
@@ -40,9 +41,16 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         &mut map.interchange,
         &mut diagnostics,
     );
-    let dropped = schemes_without_ends(path, &map.interchange.schemes, &mut diagnostics);
-    remove_schemes(&mut map.interchange, &dropped);
-    let relations = scheme_relations(path, &map.interchange.schemes, &mut diagnostics);
+    read_locutions(
+        path,
+        aif,
+        &people,
+        &by_id,
+        &mut map.interchange,
+        &mut diagnostics,
+    );
+    schemes_without_ends(path, &map.interchange.schemes, &mut diagnostics);
+    let relations = common::scheme_relations(path, &map.interchange.schemes, &mut diagnostics);
     map.relations = common::relations(relations);
     for p in hypotheses {
         make_hypothesis(&mut map, p);
@@ -120,11 +128,13 @@ fn str_field(value: &Value, key: &str) -> Option<String> {
     id_text(value.get(key))
 }
 
-/// The speaker of each L-node, by node id: xAIF's participants, named in
-/// its locutions (a person with no name is named by their id).
-fn speakers(aif: &Value) -> HashMap<String, String> {
+/// The name of each participant of xAIF's `participants`, by participant
+/// id (a person with no name is named by their id); each record is kept as
+/// the file writes it.
+fn participants(aif: &Value, x: &mut Interchange) -> HashMap<String, String> {
     let mut people: HashMap<String, String> = HashMap::new();
     for p in array(aif, "participants") {
+        x.participants.push(p.to_string());
         if let Some(pid) = id_text(p.get("participantID")) {
             let name = [str_field(p, "firstname"), str_field(p, "surname")]
                 .into_iter()
@@ -134,14 +144,52 @@ fn speakers(aif: &Value) -> HashMap<String, String> {
             people.insert(pid.clone(), if name.is_empty() { pid } else { name });
         }
     }
+    people
+}
+
+/// The first speaker of each L-node, by node id, from the locutions.
+fn speakers(aif: &Value, people: &HashMap<String, String>) -> HashMap<String, String> {
     let mut speakers: HashMap<String, String> = HashMap::new();
     for l in array(aif, "locutions") {
         if let (Some(node), Some(person)) = (id_text(l.get("nodeID")), id_text(l.get("personID"))) {
             let name = people.get(&person).cloned().unwrap_or(person);
-            speakers.insert(node, name);
+            speakers.entry(node).or_insert(name);
         }
     }
     speakers
+}
+
+/// Every locution record, kept as the file writes it beside the L-node it
+/// names, with its speaker: an L-node may have several. A record that
+/// names no L-node of the file is left out, with a warning.
+fn read_locutions(
+    path: &Path,
+    aif: &Value,
+    people: &HashMap<String, String>,
+    by_id: &HashMap<String, Endpoint>,
+    x: &mut Interchange,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (n, l) in array(aif, "locutions").iter().enumerate() {
+        let nid = id_text(l.get("nodeID"));
+        let Some(&Endpoint::Dialogue(node)) = nid.as_ref().and_then(|id| by_id.get(id)) else {
+            diagnostics.push(warning(
+                path,
+                match &nid {
+                    Some(id) => format!("locution {} (counting from 1) names node `{id}`, which is not a node of the file; the locution is left out", n + 1),
+                    None => format!("locution {} (counting from 1) has no `nodeID`; it is left out", n + 1),
+                },
+                "give every locution the `nodeID` of the L-node it records",
+            ));
+            continue;
+        };
+        let speaker = id_text(l.get("personID")).map(|p| people.get(&p).cloned().unwrap_or(p));
+        x.locutions.push(Locution {
+            node,
+            speaker,
+            record: l.to_string(),
+        });
+    }
 }
 
 /// The nodes, each an I-node's claim or a scheme or dialogue node of the
@@ -154,6 +202,9 @@ fn read_nodes(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> HashMap<String, Endpoint> {
     let mut by_id: HashMap<String, Endpoint> = HashMap::new();
+    // The first node of each id, to tell a byte-identical copy from a clash.
+    let mut first: HashMap<String, &Value> = HashMap::new();
+    let mut copies: Vec<String> = Vec::new();
     for (n, node) in nodes.iter().enumerate() {
         let Some(nid) = id_text(node.get("nodeID")) else {
             diagnostics.push(warning(
@@ -163,19 +214,52 @@ fn read_nodes(
             ));
             continue;
         };
-        if by_id.contains_key(&nid) {
-            diagnostics.push(warning(
-                path,
-                format!("node `{nid}` appears twice; the second is left out"),
-                "give every node its own `nodeID`",
-            ));
+        if let Some(earlier) = first.get(&nid) {
+            if *earlier == node {
+                copies.push(nid);
+            } else {
+                diagnostics.push(warning(
+                    path,
+                    format!(
+                        "node `{nid}` appears twice with different content; the second is left out"
+                    ),
+                    "give every node its own `nodeID`",
+                ));
+            }
             continue;
         }
+        first.insert(nid.clone(), node);
         if let Some(endpoint) = add_node(path, &nid, node, speakers, map, diagnostics) {
             by_id.insert(nid, endpoint);
         }
     }
+    if !copies.is_empty() {
+        diagnostics.push(copies_warning(path, &copies));
+    }
     by_id
+}
+
+/// One warning for every node that appears again exactly as it was: such
+/// copies lose nothing, and a warning each would bury the others.
+fn copies_warning(path: &Path, copies: &[String]) -> Diagnostic {
+    let mut named: Vec<String> = copies.iter().take(5).map(|c| format!("`{c}`")).collect();
+    if copies.len() > 5 {
+        named.push("…".into());
+    }
+    warning(
+        path,
+        format!(
+            "{} {} a byte-for-byte copy of an earlier node with the same id ({}); each id is imported once",
+            copies.len(),
+            if copies.len() == 1 {
+                "node is"
+            } else {
+                "nodes are each"
+            },
+            named.join(", ")
+        ),
+        "remove the repeated nodes from the file",
+    )
 }
 
 /// Adds node `nid` to the map by its type; `None` for a type AIF does not
@@ -205,7 +289,11 @@ fn add_node(
         };
         map.propositions.push(claim(key, text));
         x.proposition_ids.push(nid.to_string());
-        Some(Endpoint::Proposition(map.propositions.len() - 1))
+        let endpoint = Endpoint::Proposition(map.propositions.len() - 1);
+        if let Some(t) = str_field(node, "timestamp") {
+            x.node_facts.push((endpoint, "timestamp", t));
+        }
+        Some(endpoint)
     } else if let Some(kind) = SchemeKind::from_aif(kind) {
         x.schemes.push(SchemeNode {
             key,
@@ -216,7 +304,13 @@ fn add_node(
             premises: Vec::new(),
             conclusions: Vec::new(),
         });
-        Some(Endpoint::Scheme(x.schemes.len() - 1))
+        let endpoint = Endpoint::Scheme(x.schemes.len() - 1);
+        for field in ["timestamp", "schemeID"] {
+            if let Some(value) = str_field(node, field) {
+                x.node_facts.push((endpoint, field, value));
+            }
+        }
+        Some(endpoint)
     } else if let Some(kind) = DialogueKind::from_aif(kind) {
         x.dialogue.push(DialogueNode {
             key,
@@ -249,10 +343,16 @@ fn read_edges(
 ) -> BTreeSet<usize> {
     let mut hypotheses = BTreeSet::new();
     for (n, edge) in edges.iter().enumerate() {
-        let eid = id_text(edge.get("edgeID")).unwrap_or_else(|| format!("#{}", n + 1));
+        let given = id_text(edge.get("edgeID"));
+        let eid = given.clone().unwrap_or_else(|| format!("#{}", n + 1));
         let Some((from, to)) = edge_ends(path, &eid, edge, by_id, diagnostics) else {
             continue;
         };
+        x.edges.push(AifEdge {
+            id: given,
+            from,
+            to,
+        });
         match (from, to) {
             (Endpoint::Dialogue(d), Endpoint::Proposition(p)) => {
                 if x.dialogue[d].kind == DialogueKind::Illocution
@@ -309,113 +409,33 @@ fn edge_ends(
     Some((from, to))
 }
 
-/// Which scheme nodes say nothing: those with no premise or no conclusion,
-/// and then (until nothing changes) those whose only premise or conclusion
-/// was such a node. A warning names each.
-fn schemes_without_ends(
-    path: &Path,
-    schemes: &[SchemeNode],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<bool> {
-    let mut dropped = vec![false; schemes.len()];
-    loop {
-        let mut changed = false;
-        for (s, node) in schemes.iter().enumerate() {
-            if dropped[s] {
-                continue;
-            }
-            let live = |e: &Endpoint| !matches!(e, Endpoint::Scheme(t) if dropped[*t]);
-            let missing = if !node.premises.iter().any(live) {
-                Some("premise")
-            } else if !node.conclusions.iter().any(live) {
-                Some("conclusion")
-            } else {
-                None
-            };
-            if let Some(what) = missing {
-                diagnostics.push(warning(
-                    path,
-                    format!(
-                        "scheme node `{}` ({}) has no {what}; it is left out",
-                        node.original_id,
-                        node.kind.aif_type()
-                    ),
-                    "add the missing edge, or remove the node",
-                ));
-                dropped[s] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return dropped;
-        }
-    }
-}
-
-/// Leaves out the `dropped` scheme nodes, and every premise, conclusion and
-/// dialogue edge that pointed at one; the others are renumbered.
-fn remove_schemes(x: &mut Interchange, dropped: &[bool]) {
-    let mut renumber = Vec::new();
-    let mut kept = Vec::new();
-    for (s, node) in std::mem::take(&mut x.schemes).into_iter().enumerate() {
-        renumber.push(kept.len());
-        if !dropped[s] {
-            kept.push(node);
-        }
-    }
-    let remap = |e: Endpoint| match e {
-        Endpoint::Scheme(s) if dropped[s] => None,
-        Endpoint::Scheme(s) => Some(Endpoint::Scheme(renumber[s])),
-        other => Some(other),
-    };
-    for node in &mut kept {
-        node.premises = node.premises.iter().filter_map(|e| remap(*e)).collect();
-        node.conclusions = node.conclusions.iter().filter_map(|e| remap(*e)).collect();
-    }
-    x.dialogue_edges = x
-        .dialogue_edges
-        .iter()
-        .filter_map(|(a, b)| Some((remap(*a)?, remap(*b)?)))
-        .collect();
-    x.schemes = kept;
-}
-
-/// argmap's own relations: one support or attack per premise and
-/// conclusion pair of an RA or CA between I-nodes. A scheme node whose
-/// premise is its conclusion gives none, and a warning.
-fn scheme_relations(
-    path: &Path,
-    schemes: &[SchemeNode],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> BTreeSet<(usize, usize, RelationKind)> {
-    let mut relations = BTreeSet::new();
+/// A warning for each scheme node with no premise or no conclusion. The
+/// node is kept as the file has it (and written back), but it gives argmap
+/// no relation: a conflict with no premise says nothing about what
+/// conflicts.
+fn schemes_without_ends(path: &Path, schemes: &[SchemeNode], diagnostics: &mut Vec<Diagnostic>) {
     for node in schemes {
-        let kind = match node.kind {
-            SchemeKind::Inference => RelationKind::Support,
-            SchemeKind::Conflict => RelationKind::Attack,
-            _ => continue,
+        let missing = if node.premises.is_empty() {
+            "premise"
+        } else if node.conclusions.is_empty() {
+            "conclusion"
+        } else {
+            continue;
         };
-        for p in &node.premises {
-            for c in &node.conclusions {
-                let (Endpoint::Proposition(from), Endpoint::Proposition(to)) = (p, c) else {
-                    continue;
-                };
-                if from != to {
-                    relations.insert((*from, *to, kind));
-                    continue;
+        diagnostics.push(warning(
+            path,
+            format!(
+                "scheme node `{}` ({}) has no {missing}; it is kept as the file has it and written back, but gives no {} between claims",
+                node.original_id,
+                node.kind.aif_type(),
+                match node.kind {
+                    SchemeKind::Inference => "support",
+                    SchemeKind::Conflict => "attack",
+                    SchemeKind::Rephrase => "rephrasing",
+                    SchemeKind::Preference => "preference",
                 }
-                diagnostics.push(warning(
-                    path,
-                    format!(
-                        "scheme node `{}` ({}) has the same I-node as premise and conclusion: it would {} itself; that relation is left out",
-                        node.original_id,
-                        if kind == RelationKind::Support { "RA" } else { "CA" },
-                        if kind == RelationKind::Support { "support" } else { "attack" }
-                    ),
-                    "point the scheme node's edges at two different I-nodes",
-                ));
-            }
-        }
+            ),
+            "add the missing edge, or remove the node",
+        ));
     }
-    relations
 }

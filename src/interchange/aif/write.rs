@@ -23,6 +23,9 @@ struct AifGraph {
     nodes: Vec<(String, String, String, String)>,
     /// (from iri, to iri)
     edges: Vec<(String, String)>,
+    /// The file's own id of each edge (same order as `edges`), when the
+    /// brief was imported from AIF.
+    edge_ids: Vec<Option<String>>,
     /// scheme names by node iri
     schemes: HashMap<String, String>,
     /// speakers by L-node iri
@@ -36,6 +39,7 @@ fn aif_graph(graph: &BriefGraph) -> AifGraph {
     let mut out = AifGraph {
         nodes: Vec::new(),
         edges: Vec::new(),
+        edge_ids: Vec::new(),
         schemes: HashMap::new(),
         speakers: BTreeMap::new(),
     };
@@ -107,6 +111,22 @@ fn aif_graph(graph: &BriefGraph) -> AifGraph {
             }
         }
     }
+    // An AIF file's own edges, with their ids, give it back as it was.
+    if !graph.aif.edges.is_empty() {
+        out.edges = graph
+            .aif
+            .edges
+            .iter()
+            .map(|(_, f, t)| (f.clone(), t.clone()))
+            .collect();
+        out.edge_ids = graph
+            .aif
+            .edges
+            .iter()
+            .map(|(id, _, _)| id.clone())
+            .collect();
+        return out;
+    }
     if !has_hypothesising {
         for n in propositions.iter().filter(|n| n.kind == Kind::Hypothesis) {
             let iri = format!("{}/hypothesising", n.iri);
@@ -119,7 +139,10 @@ fn aif_graph(graph: &BriefGraph) -> AifGraph {
     out
 }
 
-/// Writes a stored brief as AIFdb JSON (`{"nodes", "edges", "locutions"}`).
+/// Writes a stored brief as AIFdb JSON (`{"nodes", "edges", "locutions"}`):
+/// an imported brief with every node's id, text, type, timestamp, scheme
+/// and scheme id, every edge with its id, and every locution and
+/// participant record as the file wrote it.
 pub fn write_json(graph: &BriefGraph) -> String {
     let g = aif_graph(graph);
     let ids: HashMap<&str, &str> = g
@@ -132,8 +155,14 @@ pub fn write_json(graph: &BriefGraph) -> String {
         .iter()
         .map(|(iri, id, kind, text)| {
             let mut node = json!({"nodeID": id, "text": text, "type": kind});
+            if let Some(t) = graph.aif.timestamps.get(iri) {
+                node["timestamp"] = json!(t);
+            }
             if let Some(s) = g.schemes.get(iri) {
                 node["scheme"] = json!(s);
+            }
+            if let Some(s) = graph.aif.scheme_ids.get(iri) {
+                node["schemeID"] = json!(s);
             }
             node
         })
@@ -141,25 +170,54 @@ pub fn write_json(graph: &BriefGraph) -> String {
     let edges: Vec<Value> = g
         .edges
         .iter()
-        .filter_map(|(from, to)| Some((*ids.get(from.as_str())?, *ids.get(to.as_str())?)))
         .enumerate()
-        .map(|(i, (from, to))| json!({"edgeID": format!("e{}", i + 1), "fromID": from, "toID": to}))
+        .filter_map(|(i, (from, to))| {
+            let (from, to) = (*ids.get(from.as_str())?, *ids.get(to.as_str())?);
+            let id = g
+                .edge_ids
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| format!("e{}", i + 1));
+            Some(json!({"edgeID": id, "fromID": from, "toID": to}))
+        })
         .collect();
-    let locutions: Vec<Value> = g
-        .speakers
-        .iter()
-        .filter_map(|(iri, who)| Some(json!({"nodeID": ids.get(iri.as_str())?, "personID": who})))
-        .collect();
-    let doc = json!({
+    let mut doc = json!({
         "nodes": nodes,
         "edges": edges,
-        "locutions": locutions,
+        "locutions": locutions(graph, &g, &ids),
         "title": graph.brief.title,
         "rights": graph.brief.rights,
     });
+    if !graph.aif.participants.is_empty() {
+        let records: Vec<Value> = graph
+            .aif
+            .participants
+            .iter()
+            .filter_map(|p| serde_json::from_str(p).ok())
+            .collect();
+        doc["participants"] = json!(records);
+    }
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The locutions: an imported file's own records, or one per L-node with
+/// a speaker.
+fn locutions(graph: &BriefGraph, g: &AifGraph, ids: &HashMap<&str, &str>) -> Vec<Value> {
+    if !graph.aif.locutions.is_empty() {
+        return graph
+            .aif
+            .locutions
+            .iter()
+            .filter_map(|(_, record)| serde_json::from_str(record).ok())
+            .collect();
+    }
+    g.speakers
+        .iter()
+        .filter_map(|(iri, who)| Some(json!({"nodeID": ids.get(iri.as_str())?, "personID": who})))
+        .collect()
 }
 
 /// Writes a stored brief as AIF RDF (Turtle, namespace `aif:`): each node

@@ -31,6 +31,7 @@ pub(super) fn trace_brief(
         attribution_rows,
         hypothesis_rows,
         date_rows,
+        undercut_rows,
     ] = select_many(backend, texts, &bindings)?;
     let facts = Facts {
         dates: read_dates(&date_rows),
@@ -39,9 +40,11 @@ pub(super) fn trace_brief(
     };
     let nodes = read_nodes(&node_rows, facts);
     let edges = read_edges(&edge_rows, &nodes);
+    let undercuts = read_undercuts(&undercut_rows);
     let tree = Tree {
         nodes: &nodes,
         edges: &edges,
+        undercuts: &undercuts,
     };
     let hypotheses = read_hypotheses(&hypothesis_rows, &tree, wanted);
     let other_conclusions = if wanted.is_empty() {
@@ -151,6 +154,7 @@ fn read_nodes(answer: &Solutions, mut facts: Facts) -> BTreeMap<String, TraceNod
                 strong: false,
                 supported_by: Vec::new(),
                 opposed_by: Vec::new(),
+                undercut_by: Vec::new(),
             },
         );
     }
@@ -220,10 +224,35 @@ fn sort_key(nodes: &BTreeMap<String, TraceNode>, iri: &str) -> (u8, String) {
     }
 }
 
+/// The undercutters of each inference, by (premise, conclusion) IRIs.
+type Undercuts = BTreeMap<(String, String), Vec<Edge>>;
+
+fn read_undercuts(answer: &Solutions) -> Undercuts {
+    let mut undercuts: Undercuts = BTreeMap::new();
+    for row in rows(answer) {
+        let (Some(from), Some(premise), Some(conclusion)) = (
+            row.text("undercutter"),
+            row.text("premise"),
+            row.text("conclusion"),
+        ) else {
+            continue;
+        };
+        undercuts
+            .entry((premise, conclusion))
+            .or_default()
+            .push(Edge {
+                from,
+                strong: false,
+            });
+    }
+    undercuts
+}
+
 /// A brief's nodes and edges, from which trees are cut.
 struct Tree<'a> {
     nodes: &'a BTreeMap<String, TraceNode>,
     edges: &'a Edges,
+    undercuts: &'a Undercuts,
 }
 
 impl Tree<'_> {
@@ -243,8 +272,15 @@ impl Tree<'_> {
         edges: &BTreeMap<String, Vec<Edge>>,
         path: &mut Vec<String>,
     ) -> Vec<TraceNode> {
+        let edges = edges.get(iri).map(Vec::as_slice).unwrap_or_default();
+        self.grow(iri, edges, path)
+    }
+
+    /// The nodes `edges` come from, each with its tree (what supports and
+    /// opposes it, and what undercuts its step to `iri`).
+    fn grow(&self, iri: &str, edges: &[Edge], path: &mut Vec<String>) -> Vec<TraceNode> {
         let mut out = Vec::new();
-        for edge in edges.get(iri).map(Vec::as_slice).unwrap_or_default() {
+        for edge in edges {
             if path.contains(&edge.from) {
                 continue;
             }
@@ -256,6 +292,9 @@ impl Tree<'_> {
             path.push(edge.from.clone());
             node.supported_by = self.children(&edge.from, &self.edges.supporters, path);
             node.opposed_by = self.children(&edge.from, &self.edges.attackers, path);
+            if let Some(undercutters) = self.undercuts.get(&(edge.from.clone(), iri.to_string())) {
+                node.undercut_by = self.grow(&edge.from, undercutters, path);
+            }
             path.pop();
             out.push(node);
         }
@@ -320,10 +359,12 @@ fn read_hypotheses(answer: &Solutions, tree: &Tree, wanted: &[String]) -> Vec<Hy
 /// The claims and evidence that support and oppose nothing, each with its
 /// tree, in the order the brief quotes them.
 fn other_conclusions(tree: &Tree) -> Vec<TraceNode> {
-    let (supporting, attacking) = (
+    let (supporting, mut attacking) = (
         origins(&tree.edges.supporters),
         origins(&tree.edges.attackers),
     );
+    // An undercutter attacks an inference: it is no conclusion of its own.
+    attacking.extend(tree.undercuts.values().flatten().map(|e| e.from.as_str()));
     let mut roots: Vec<&TraceNode> = tree
         .nodes
         .values()

@@ -1,7 +1,7 @@
 //! Answering "how is each hypothesis supported?": support trees built in Rust from one-hop, graph-scoped SPARQL.
 //!
 //! [`trace`] asks the [`Backend`] for a brief's hypotheses, nodes, edges,
-//! quotes, dates and attributions (the six queries of [`QUERIES`]), then
+//! quotes, dates, attributions and undercuts (the queries of [`QUERIES`]), then
 //! builds, for each hypothesis, the tree of what supports it down to the
 //! evidence, with what opposes each node ([`build`]), and sums each tree up
 //! ([`summary`]). Property paths are not used: they tell reachability, not
@@ -113,6 +113,10 @@ pub struct TraceNode {
     pub strong: bool,
     pub supported_by: Vec<TraceNode>,
     pub opposed_by: Vec<TraceNode>,
+    /// What attacks the inference from this node to its parent (an
+    /// undercut), each with its own tree; absent from JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undercut_by: Vec<TraceNode>,
 }
 
 /// A node of a tree is read as the node it is.
@@ -141,13 +145,14 @@ pub struct Summary {
 
 /// The queries a trace of one brief runs, each once, on two threads:
 /// longest first, so that the threads finish close together.
-pub const QUERIES: [&str; 6] = [
+pub const QUERIES: [&str; 7] = [
     "trace-quotes",
     "trace-nodes",
     "trace-edges",
     "trace-attribution",
     "trace-hypotheses",
     "trace-dates",
+    "trace-undercuts",
 ];
 
 /// Traces `hypotheses` (all when empty) of `brief` (every brief when `None`).

@@ -60,7 +60,7 @@ fn write_hypothesis(out: &mut String, h: &HypothesisTrace) {
             one_line(&q.text)
         );
     }
-    write_children(out, &h.supported_by, &h.opposed_by, "  ");
+    write_branches(out, &h.supported_by, &h.opposed_by, "  ");
     if h.supported_by.is_empty() && h.opposed_by.is_empty() {
         let _ = writeln!(out, "  (nothing in the map supports or opposes it)");
     }
@@ -136,17 +136,34 @@ fn likelihood_text(h: &HypothesisTrace) -> String {
 }
 
 /// The supporters, then the attackers, of a node, as branches under `indent`.
-fn write_children(
+fn write_branches(
     out: &mut String,
     supported_by: &[TraceNode],
     opposed_by: &[TraceNode],
     indent: &str,
 ) {
-    let count = supported_by.len() + opposed_by.len();
+    write_all(out, supported_by, opposed_by, &[], indent);
+}
+
+/// The branches under node `n`: its supporters, its attackers, then what
+/// undercuts the inference from `n` to its parent.
+fn write_children(out: &mut String, n: &TraceNode, indent: &str) {
+    write_all(out, &n.supported_by, &n.opposed_by, &n.undercut_by, indent);
+}
+
+fn write_all(
+    out: &mut String,
+    supported_by: &[TraceNode],
+    opposed_by: &[TraceNode],
+    undercut_by: &[TraceNode],
+    indent: &str,
+) {
+    let count = supported_by.len() + opposed_by.len() + undercut_by.len();
     let branches = supported_by
         .iter()
         .map(|n| (n, "supported by"))
-        .chain(opposed_by.iter().map(|n| (n, "opposed by")));
+        .chain(opposed_by.iter().map(|n| (n, "opposed by")))
+        .chain(undercut_by.iter().map(|n| (n, "its inference undercut by")));
     for (k, (n, relation)) in branches.enumerate() {
         write_node(out, n, indent, k + 1 == count, relation);
     }
@@ -171,7 +188,7 @@ fn write_node(out: &mut String, n: &TraceNode, indent: &str, last: bool, relatio
             one_line(&q.text)
         );
     }
-    write_children(out, &n.supported_by, &n.opposed_by, &child_indent);
+    write_children(out, n, &child_indent);
 }
 
 /// What a tree shows in brackets under a node: status, hedge, who said it,
