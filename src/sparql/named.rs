@@ -46,6 +46,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "linked-birth-dates",
     "pull-count",
     "pull-triples",
+    "reanchor-quotes",
+    "reanchor-text",
 ];
 
 /// The named query called `name`.
