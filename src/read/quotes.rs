@@ -2,8 +2,8 @@
 
 use crate::Error;
 use crate::map::anchor::Anchor;
-use crate::read::briefs::brief_by_id;
-use crate::read::rows::{graph_bindings, rows, select};
+use crate::read::briefs::{brief_by_id, graph_bindings};
+use crate::read::rows::{rows, select};
 use crate::sparql::Backend;
 
 /// One stored quote.
