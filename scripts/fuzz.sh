@@ -38,6 +38,12 @@ seeds() {
         aif_import) cp ../tests/data/aif/*.json "$dir/" ;;
         argdown_import) cp ../tests/data/argdown/*.argdown "$dir/" ;;
         sparql) for q in ../queries/*.rq; do cp "$q" "$dir/$(basename "$q")"; done ;;
+        reanchor) for c in ../tests/data/reanchor/cases/*/; do
+                      base=$(cat "$c/base")
+                      if [ "$base" = seed ]; then b=../seeds/kinu-co-17-32; else b=../tests/data/reanchor/bases/$base; fi
+                      { cat "$b/brief.txt"; printf '\0'; cat "$c/revised.txt"; printf '\0'
+                        grep '^quote = ' "$b/map.toml" | head -16 | sed 's/^quote = "//; s/"$//'; } > "$dir/$(basename "$c")"
+                  done ;;
         round_trip) for f in ../tests/data/argdown/*.argdown; do
                         { printf '\0'; cat "$f"; } > "$dir/ad-$(basename "$f")"
                     done

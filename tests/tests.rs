@@ -16,6 +16,7 @@ mod matrix;
 mod pinned;
 mod queries;
 mod readme;
+mod reanchor;
 mod remote;
 mod remote_standin;
 mod report;

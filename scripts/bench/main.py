@@ -13,11 +13,12 @@ import tempfile
 import export
 import link
 import matrix
+import reanchor
 import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "export": export, "link": link, "matrix": matrix, "report": report, "serve": serve}
+PARTS = {"suite": suite, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
 
 
 def options():

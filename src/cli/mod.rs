@@ -20,6 +20,7 @@ mod output;
 mod pull;
 mod push;
 mod query;
+mod reanchor;
 mod report;
 mod restore;
 mod serve;
@@ -176,6 +177,7 @@ enum Command {
     Serve(serve::ServeArgs),
     Push(push::PushArgs),
     Pull(pull::PullArgs),
+    Reanchor(reanchor::ReanchorArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -292,6 +294,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => serve::run(args, g),
         Command::Push(args) => push::run(args, g),
         Command::Pull(args) => pull::run(args, g),
+        Command::Reanchor(args) => reanchor::run(args, g),
     }
 }
 

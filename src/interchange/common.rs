@@ -76,6 +76,7 @@ pub fn empty_map(path: &Path, id: &str, title: &str, format: &str) -> Map {
             furniture: Vec::new(),
             mapped_by: format!("imported from {name} ({format})"),
             mapped_on: None,
+            revises: None,
         },
         text: String::new(),
         questions: Vec::new(),

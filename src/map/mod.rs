@@ -16,5 +16,6 @@ pub mod hedge;
 pub mod lint;
 pub mod model;
 pub mod parse;
+pub mod reanchor;
 pub mod seed;
 pub mod text;

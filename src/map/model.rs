@@ -54,6 +54,9 @@ pub struct BriefMeta {
     pub mapped_by: String,
     /// When the map was made; an import may not know.
     pub mapped_on: Option<Day>,
+    /// The SHA-256 digest (lower-case hex) of the text this brief's text
+    /// revises, when the map was re-anchored from an earlier text.
+    pub revises: Option<String>,
 }
 
 /// A date and whether the analyst inferred it.

@@ -62,6 +62,8 @@ pub struct RawBrief {
     pub furniture: Vec<Str>,
     pub mapped_by: Option<Str>,
     pub mapped_on: Option<Str>,
+    /// `sha256:` and the digest of the text this one revises (written by `reanchor`).
+    pub revises: Option<Str>,
 }
 
 /// `[question.<id>]`.
@@ -206,6 +208,7 @@ pub const BRIEF_KEYS: &[&str] = &[
     "furniture",
     "mapped-by",
     "mapped-on",
+    "revises",
 ];
 const QUESTION_KEYS: &[&str] = &["text", "quote", "occurrence", "exclusive", "note"];
 const HYPOTHESIS_KEYS: &[&str] = &[

@@ -8,6 +8,14 @@ use std::io;
 
 use crate::map::diagnostic::Position;
 
+/// The SHA-256 digest of `text` (its UTF-8 bytes) in lower-case hex: the
+/// name of one revision of a brief's text.
+pub fn digest(text: &str) -> String {
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(text.as_bytes());
+    hash.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A file's bytes as text: UTF-8, with a leading byte-order mark dropped
 /// (editors on Windows write one; it is not part of the text, so quote
 /// offsets count from the character after it). Bytes that are not UTF-8

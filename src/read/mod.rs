@@ -8,5 +8,6 @@ pub mod briefs;
 pub mod graph;
 pub mod matrix;
 pub mod node;
+pub mod quotes;
 pub mod rows;
 pub mod trace;

@@ -48,6 +48,8 @@ pub const QUERIES: &[NamedQuery] = named![
     "linked-birth-dates",
     "pull-count",
     "pull-triples",
+    "reanchor-quotes",
+    "reanchor-text",
 ];
 
 /// The named query called `name`.

@@ -87,6 +87,22 @@ impl Compiler<'_> {
             self.add(&brief, ARG, "mappedOn", day_literal(day));
         }
         self.add(&brief, ARG, "content", plain(&map.text));
+        self.text_revision();
+    }
+
+    /// The text as one revision, named by its digest: what a later text
+    /// re-anchored from this one (`revises` in `[brief]`) says it revises.
+    fn text_revision(&mut self) {
+        let (map, brief) = (self.map, self.brief.clone());
+        let digest = crate::map::text::digest(&map.text);
+        let revision = iri(format!("{}/text/{digest}", brief.as_str()));
+        self.add(&brief, ARG, "hasText", revision.clone().into());
+        self.add(&revision, RDF, "type", term(ARG, "TextRevision"));
+        self.add(&revision, ARG, "sha256", plain(&digest));
+        if let Some(earlier) = &map.meta.revises {
+            let earlier = iri(format!("{}/text/{earlier}", brief.as_str()));
+            self.add(&revision, PROV, "wasRevisionOf", earlier.into());
+        }
     }
 
     /// The questions the hypotheses answer.

@@ -76,6 +76,7 @@ impl Checker<'_> {
             .as_ref()
             .and_then(|p| self.resolve(p, &ids.actors, "publisher", "actor"));
         let date = b.date.as_ref().and_then(|d| self.dated(d, None));
+        let revises = b.revises.as_ref().and_then(|r| self.revises(r));
         let meta = BriefMeta {
             title,
             authors,
@@ -88,8 +89,23 @@ impl Checker<'_> {
             furniture,
             mapped_by,
             mapped_on,
+            revises,
         };
         Brief { id, meta, span }
+    }
+
+    /// `revises`: `sha256:` and the 64 hex digits of the earlier text's digest.
+    fn revises(&mut self, r: &Str) -> Option<String> {
+        let digest = r.get_ref().strip_prefix("sha256:").unwrap_or("");
+        if digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some(digest.to_ascii_lowercase());
+        }
+        self.error(
+            r,
+            format!("`revises` is not a SHA-256 digest: `{}`", r.get_ref()),
+            "write `sha256:` and the 64 hex digits of the earlier text's digest, as `argmap reanchor` does, or remove `revises`",
+        );
+        None
     }
 
     /// The brief's id: `id` when given (and then it must be a valid id),

@@ -57,13 +57,15 @@ impl Checker<'_> {
             .collect()
     }
 
-    /// When at least two quotes and at least half of all are not in the
-    /// text, says so once: the text has likely changed under the map.
+    /// When several quotes (three, or two that are half of all) are not in
+    /// the text, says so once: the text has likely changed under the map,
+    /// and `reanchor` is the way to follow it.
     pub(super) fn stale(&mut self, anchoring: &Anchoring, brief: &Str) {
         let missing = anchoring.missing.borrow();
         let total = anchoring.quotes.get();
         let empty = anchoring.text.is_some_and(|t| t.as_str().trim().is_empty());
-        if missing.len() < 2 || missing.len() * 2 < total || empty {
+        let several = missing.len() >= 3 || (missing.len() == 2 && missing.len() * 2 >= total);
+        if !several || empty {
             return;
         }
         let lines: Vec<String> = missing.iter().map(usize::to_string).collect();
@@ -75,7 +77,10 @@ impl Checker<'_> {
                 anchoring.text_path.display(),
                 lines.join(", ")
             ),
-            "compare the text with the one the map was made from: put that text back, or update each stale quote",
+            format!(
+                "if the brief was revised, put the text the map was made from back and run `argmap reanchor {} --text REVISED.txt`: it moves every quote it can find to the revised text and lists the rest; otherwise update each stale quote",
+                self.path.parent().map_or(".".into(), |p| p.display().to_string()),
+            ),
         );
     }
 
