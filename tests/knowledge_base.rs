@@ -248,7 +248,7 @@ fn trace_shows_likelihood_and_confidence_beside_the_strength_of_support() {
     store.ok(&["load", dir.to_str().unwrap()]);
     let text = store.ok(&["trace"]);
     assert!(
-        text.contains("likelihood: \"likely\" → 55–80 % (ICD 203)    confidence: not stated    support: thin (1 evidence item, 1 source)"),
+        text.contains("likelihood: the author's \"likely\", read as 55–80 % (ICD 203)    confidence: not stated    support: thin (1 evidence item, 1 source)"),
         "{text}"
     );
     let warning = "the author states a likelihood of 55 % or more, but the support is thin (1 evidence item, 1 source)";

@@ -135,6 +135,7 @@ pub fn relations(found: std::collections::BTreeSet<(usize, usize, RelationKind)>
             to,
             kind,
             strong: false,
+            analyst: false,
         })
         .collect()
 }
