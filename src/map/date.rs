@@ -197,7 +197,11 @@ mod tests {
                 .contains("ends before")
         );
         assert!(parse_date("December 2017").is_err());
-        assert!(parse_date("../2017").unwrap_err().contains("open at its start"));
+        assert!(
+            parse_date("../2017")
+                .unwrap_err()
+                .contains("open at its start")
+        );
         assert!(
             parse_date("2017-13/..")
                 .unwrap_err()
