@@ -212,8 +212,14 @@ fn trace_tells_the_analyst_s_links_from_the_author_s() {
     let json = store.ok(&["trace", "--brief", "kinu-co-17-32", "--format", "json"]);
     let trace: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut nodes = Vec::new();
-    for h in trace["briefs"][0]["hypotheses"].as_array().unwrap() {
-        tree_nodes(h, &mut nodes);
+    let brief = &trace["briefs"][0];
+    for tree in brief["hypotheses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(brief["other_conclusions"].as_array().unwrap())
+    {
+        tree_nodes(tree, &mut nodes);
     }
     let analyst: Vec<&serde_json::Value> =
         nodes.iter().filter(|n| n["analyst_link"] == true).collect();
@@ -238,7 +244,12 @@ fn trace_prints_a_subtree_reached_twice_once() {
     let text = store.ok(&["trace", "--brief", "kinu-co-17-32"]);
     // Within one hypothesis's section, a node's text is printed once; its
     // later places say "shown above".
-    for section in text.split("\nHypothesis ").skip(1) {
+    let trees = text
+        .split("\nHypothesis ")
+        .skip(1)
+        .flat_map(|s| s.split("\n  ├─ conclusion: "))
+        .flat_map(|s| s.split("\n  └─ conclusion: "));
+    for section in trees {
         let section = section.split("\nSummary of").next().unwrap();
         let mut seen = std::collections::BTreeSet::new();
         for line in section
@@ -267,8 +278,14 @@ fn trace_prints_a_subtree_reached_twice_once() {
     let json = store.ok(&["trace", "--brief", "kinu-co-17-32", "--format", "json"]);
     let trace: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut nodes = Vec::new();
-    for h in trace["briefs"][0]["hypotheses"].as_array().unwrap() {
-        tree_nodes(h, &mut nodes);
+    let brief = &trace["briefs"][0];
+    for tree in brief["hypotheses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(brief["other_conclusions"].as_array().unwrap())
+    {
+        tree_nodes(tree, &mut nodes);
     }
     assert!(nodes.iter().any(|n| n["repeat"] == true));
 }

@@ -353,6 +353,9 @@ fn other_conclusions(tree: &Tree) -> Vec<TraceNode> {
         .map(|root| {
             let mut node = root.clone();
             (node.supported_by, node.opposed_by) = tree.below(&root.iri);
+            // Each conclusion's tree, like a hypothesis's, shows a node once.
+            let mut seen = BTreeSet::from([root.iri.clone()]);
+            mark_repeats(&mut node.supported_by, &mut node.opposed_by, &mut seen);
             node
         })
         .collect()
