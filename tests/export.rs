@@ -137,7 +137,7 @@ fn turtle_uses_readable_prefixes() {
     let text = store.ok(&["export", "--brief", BRIEF, "--format", "turtle"]);
     assert!(text.contains("@prefix arg: <https://w3id.org/argmap/ns#> ."));
     assert!(text.contains("hypothesis:buffer-zone a "));
-    assert!(text.contains("dcterms:rights \"© KINU 2017\"@en"));
+    assert!(text.contains("dcterms:rights \"©KINU 2017\"@en"));
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn a_hypothesis_exports_its_support_tree() {
     assert!(tree.contains("/hypothesis/buffer-zone>"));
     assert!(tree.contains("/evidence/guterres-cnn"));
     assert!(
-        tree.contains("\"© KINU 2017\"@en"),
+        tree.contains("\"©KINU 2017\"@en"),
         "the rights travel with the tree"
     );
     assert!(

@@ -8,6 +8,7 @@ mod common;
 mod corpus;
 mod durability;
 mod export;
+mod fidelity;
 mod invariants;
 mod knowledge_base;
 mod link;

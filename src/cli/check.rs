@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use argmap::map::check::{Disk, check_map, map_path};
 use argmap::map::diagnostic::has_errors;
+use argmap::store::agree::{describe, disagreements};
 use clap::{Args, ValueEnum};
 
 use super::{Global, Reported, print};
@@ -37,12 +38,19 @@ enum CheckFormat {
 pub fn run(args: CheckArgs, global: &Global) -> Result<()> {
     let mut all = Vec::new();
     let mut maps = Vec::new();
+    // Shared actors and sources must be described alike by every map
+    // checked together, as `load` requires of the maps it loads.
+    let mut described = Vec::new();
+    let iris = global.iris();
     for file in &args.files {
         let checked = check_map(&map_path(file), &Disk);
+        all.extend(checked.diagnostics);
         if let Some(map) = &checked.map {
             maps.push(serde_json::json!({"file": map_path(file).display().to_string(), "brief": map.id, "propositions": map.propositions.len(), "quotes": map.quotes().count()}));
+            let mine = describe(map, &map_path(file), &iris);
+            all.extend(disagreements(&mine, &described));
+            described.extend(mine);
         }
-        all.extend(checked.diagnostics);
     }
     let errors = all.iter().filter(|d| d.is_error()).count();
     let warnings = all.len() - errors;

@@ -97,6 +97,7 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
         );
     };
     let kb = global.open_store()?;
+    refuse_disagreements(&kb, &maps, &iris)?;
     let show = global.show_progress();
     let progress = move |p: Progress| {
         if show && (p.maps.is_multiple_of(16) || p.maps == p.total_maps) {
@@ -133,4 +134,31 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Refuses, before anything is written, a map whose shared actors or
+/// sources disagree in kind or name with another brief's description of
+/// the same entity: one already in the store (unless this load replaces
+/// that brief) or an earlier map of this load.
+fn refuse_disagreements(
+    kb: &argmap::store::KnowledgeBase,
+    maps: &[argmap::store::load::CheckedMap],
+    iris: &argmap::vocab::Iris,
+) -> Result<()> {
+    use argmap::store::agree::{describe, disagreements, stored};
+    let replaced: Vec<&str> = maps.iter().map(|m| m.map.id.as_str()).collect();
+    let mut known: Vec<_> = stored(kb)?
+        .into_iter()
+        .filter(|d| !replaced.contains(&d.brief.as_str()))
+        .collect();
+    let mut problems = Vec::new();
+    for m in maps {
+        let described = describe(&m.map, &m.path, iris);
+        problems.extend(disagreements(&described, &known));
+        known.extend(described);
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(anyhow::Error::new(argmap::Error::Invalid(problems)).context("nothing was loaded"))
 }

@@ -338,7 +338,9 @@ impl Global {
     fn local_read_store(&self) -> Result<KnowledgeBase> {
         let path = self.store_path();
         if KnowledgeBase::exists(&path)? {
-            return Ok(KnowledgeBase::open_read_only(&path)?);
+            let kb = KnowledgeBase::open_read_only(&path)?;
+            refuse_invalid_graphs(&kb, &path)?;
+            return Ok(kb);
         }
         if self.store.is_some() {
             anyhow::bail!(argmap::Error::NotFound(format!(
@@ -383,6 +385,32 @@ impl Global {
     fn show_progress(&self) -> bool {
         !self.quiet && io::stderr().is_terminal()
     }
+}
+
+/// Refuses a store holding a graph whose name is not a valid IRI (see
+/// [`KnowledgeBase::invalid_graphs`]), saying how to remove it, since any
+/// query that met the graph would fail halfway through its answer.
+fn refuse_invalid_graphs(kb: &KnowledgeBase, path: &std::path::Path) -> Result<()> {
+    let bad = kb.invalid_graphs()?;
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let drops: Vec<String> = bad
+        .iter()
+        .map(|g| format!("argmap --store '{}' drop --graph '{g}'", path.display()))
+        .collect();
+    anyhow::bail!(argmap::Error::Refused(format!(
+        "the store at {} holds {} whose name is not a valid IRI ({}), which no query can read; \
+         nothing was read. Remove it with `{}`, then load the brief again from a folder whose name \
+         is a valid id, or with `[brief] id = \"…\"` in its map",
+        path.display(),
+        if bad.len() == 1 { "a graph" } else { "graphs" },
+        bad.iter()
+            .map(|g| format!("<{g}>"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        drops.join("` and `")
+    )));
 }
 
 impl RemoteArgs {

@@ -41,9 +41,12 @@ pub fn write(picture: &Picture) -> String {
         escape_comment(&picture.rights)
     );
     let _ = writeln!(out, "digraph \"{}\" {{", escape(&picture.brief));
+    // newrank ranks the whole graph at once rather than cluster by cluster:
+    // the older ranking fails ("trouble in init_rank") on some maps whose
+    // edges cross between hypotheses' clusters, the bundled brief among them.
     let _ = writeln!(
         out,
-        "  graph [rankdir=BT, labelloc=t, fontname=\"Helvetica\", label=\"{}\\n{}\", rights=\"{}\"];",
+        "  graph [rankdir=BT, newrank=true, labelloc=t, fontname=\"Helvetica\", label=\"{}\\n{}\", rights=\"{}\"];",
         escape(&picture.title),
         escape(&picture.rights),
         escape(&picture.rights)

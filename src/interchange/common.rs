@@ -137,6 +137,7 @@ pub fn relations(found: std::collections::BTreeSet<(usize, usize, RelationKind)>
             to,
             kind,
             strong: false,
+            analyst: false,
         })
         .collect()
 }

@@ -50,6 +50,9 @@ pub enum Date {
     Single { day: Day, approximate: bool },
     /// `start/end`.
     Interval { start: Day, end: Day },
+    /// `start/..`: an interval open at its end, for a practice "since 1991"
+    /// that the brief says has not stopped; `approximate` for `1995~/..`.
+    Since { start: Day, approximate: bool },
 }
 
 impl fmt::Display for Date {
@@ -59,12 +62,30 @@ impl fmt::Display for Date {
                 write!(f, "{day}{}", if *approximate { "~" } else { "" })
             }
             Date::Interval { start, end } => write!(f, "{start}/{end}"),
+            Date::Since { start, approximate } => {
+                write!(f, "{start}{}/..", if *approximate { "~" } else { "" })
+            }
         }
     }
 }
 
 /// Parses a date of the subset, or says what is wrong with it.
 pub fn parse_date(text: &str) -> Result<Date, String> {
+    if text.starts_with("../") {
+        return Err(format!(
+            "`{text}` is open at its start, which the subset does not allow: write the start, or a single date"
+        ));
+    }
+    if let Some(start) = text.strip_suffix("/..") {
+        let (body, approximate) = match start.strip_suffix('~') {
+            Some(body) => (body, true),
+            None => (start, false),
+        };
+        return Ok(Date::Since {
+            start: parse_day(body)?,
+            approximate,
+        });
+    }
     if let Some((start, end)) = text.split_once('/') {
         let start = parse_day(start)?;
         let end = parse_day(end)?;
@@ -128,8 +149,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// What the README says a date may be, for error messages.
-pub const DATE_HELP: &str =
-    "write a date as YYYY, YYYY-MM or YYYY-MM-DD, an interval START/END, or an approximate YYYY~";
+pub const DATE_HELP: &str = "write a date as YYYY, YYYY-MM or YYYY-MM-DD, an interval START/END, an open interval START/.., or an approximate YYYY~";
 
 #[cfg(test)]
 mod tests {
@@ -156,6 +176,14 @@ mod tests {
             parse_date("2017-12-05/2017-12-09").unwrap().to_string(),
             "2017-12-05/2017-12-09"
         );
+        assert_eq!(
+            parse_date("1991/..").unwrap(),
+            Date::Since {
+                start: Day::Year(1991),
+                approximate: false
+            }
+        );
+        assert_eq!(parse_date("1995~/..").unwrap().to_string(), "1995~/..");
     }
 
     #[test]
@@ -169,5 +197,15 @@ mod tests {
                 .contains("ends before")
         );
         assert!(parse_date("December 2017").is_err());
+        assert!(
+            parse_date("../2017")
+                .unwrap_err()
+                .contains("open at its start")
+        );
+        assert!(
+            parse_date("2017-13/..")
+                .unwrap_err()
+                .contains("no month 13")
+        );
     }
 }

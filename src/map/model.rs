@@ -205,6 +205,9 @@ pub struct Relation {
     pub to: usize,
     pub kind: RelationKind,
     pub strong: bool,
+    /// Whether the analyst drew it (`analyst-links`): the brief itself draws
+    /// no line between the two.
+    pub analyst: bool,
 }
 
 /// A cell of a competing-hypotheses matrix: how an item of evidence bears on a hypothesis.
@@ -291,6 +294,8 @@ pub struct Source {
     pub credibility: Option<u8>,
     pub links: Vec<String>,
     pub note: Option<String>,
+    /// Where the map defines it, for a conflict with another map's description.
+    pub at: Option<crate::map::diagnostic::Position>,
 }
 
 /// A person, organisation or state.
@@ -306,6 +311,8 @@ pub struct Actor {
     pub member_of: Option<usize>,
     pub links: Vec<String>,
     pub note: Option<String>,
+    /// Where the map defines it, for a conflict with another map's description.
+    pub at: Option<crate::map::diagnostic::Position>,
 }
 
 /// A dated event.

@@ -114,6 +114,10 @@ pub struct RawProposition {
     pub opposes: Vec<Str>,
     #[serde(default)]
     pub opposes_strongly: Vec<Str>,
+    /// The targets among the four lists above that the analyst linked,
+    /// where the brief draws no such line.
+    #[serde(default)]
+    pub analyst_links: Vec<Str>,
     /// The analyst's own ACH ratings of this item against hypotheses,
     /// `{ <hypothesis id> = "CC" | "C" | "N" | "I" | "II" | "NA" }`. The
     /// spans are those of the values: toml gives none for inline-table keys
@@ -236,6 +240,7 @@ const PROPOSITION_KEYS: &[&str] = &[
     "supports-strongly",
     "opposes",
     "opposes-strongly",
+    "analyst-links",
     "ratings",
     "note",
 ];

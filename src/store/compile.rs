@@ -226,6 +226,11 @@ impl Compiler<'_> {
             self.add(&rel, ARG, "premise", from_iri.into());
             self.add(&rel, ARG, "conclusion", to_iri.into());
             self.add(&rel, ARG, "strong", Literal::from(r.strong).into());
+            // Only the analyst's links are marked: a relation without the
+            // mark is the author's, so maps without any compile as before.
+            if r.analyst {
+                self.add(&rel, ARG, "analystLink", Literal::from(true).into());
+            }
         }
     }
 
@@ -257,12 +262,7 @@ impl Compiler<'_> {
         let map = self.map;
         for a in &map.actors {
             let node = self.actor_iri(a);
-            let class = match a.kind {
-                "person" => "Person",
-                "organisation" => "Organisation",
-                "place" => "Place",
-                _ => "State",
-            };
+            let class = super::agree::actor_class(a.kind);
             self.add(&node, RDF, "type", term(ARG, "Actor"));
             self.add(&node, RDF, "type", term(ARG, class));
             self.add(&node, ARG, "key", plain(&a.key));
@@ -287,15 +287,7 @@ impl Compiler<'_> {
         let map = self.map;
         for s in &map.sources {
             let node = self.source_iri(s);
-            let class = match s.kind {
-                "report" => "Report",
-                "interview" => "Interview",
-                "statement" => "Statement",
-                "speech" => "Speech",
-                "media" => "MediaReport",
-                "briefing" => "Briefing",
-                _ => "Document",
-            };
+            let class = super::agree::source_class(s.kind);
             self.add(&node, RDF, "type", term(ARG, "Source"));
             self.add(&node, RDF, "type", term(ARG, class));
             self.add(&node, ARG, "key", plain(&s.key));
@@ -574,6 +566,13 @@ impl Compiler<'_> {
                 self.add(node, ARG, "startDate", day_literal(&start));
                 self.add(node, ARG, "endDate", day_literal(&end));
             }
+            // An open interval is a start with no end.
+            Date::Since { start, approximate } => {
+                self.add(node, ARG, "startDate", day_literal(&start));
+                if approximate {
+                    self.add(node, ARG, "approximate", Literal::from(true).into());
+                }
+            }
         }
         if dated.inferred {
             self.add(node, ARG, "dateInferred", Literal::from(true).into());
@@ -631,15 +630,25 @@ fn plain(value: &str) -> Term {
     Literal::new_simple_literal(value).into()
 }
 
+/// An offset, as `xsd:integer`. The Web Annotation vocabulary ranges
+/// `oa:start` and `oa:end` over `xsd:nonNegativeInteger`, but oxigraph
+/// keeps every integer type as `xsd:integer`: writing what the store keeps
+/// means that the compiled quads and whatever is read back from the store
+/// (by `query`, `export` or `serve`) are the same terms, and the shapes
+/// require an `xsd:integer` of at least 0.
 fn count(value: usize) -> Term {
-    Literal::new_typed_literal(value.to_string(), xsd::NON_NEGATIVE_INTEGER).into()
+    Literal::new_typed_literal(value.to_string(), xsd::INTEGER).into()
 }
 
+/// A percentage as an `xsd:decimal` between 0 and 1, in the canonical form
+/// the store keeps (`0.5`, `1`, `0`, never `0.50` or `1.0`), for the same
+/// reason as [`count`].
 fn percent(value: u8) -> Term {
-    let text = if value == 100 {
-        "1.0".to_string()
-    } else {
-        format!("0.{value:02}")
+    let text = match value {
+        0 => "0".to_string(),
+        100.. => "1".to_string(),
+        v if v % 10 == 0 => format!("0.{}", v / 10),
+        v => format!("0.{v:02}"),
     };
     Literal::new_typed_literal(text, xsd::DECIMAL).into()
 }

@@ -24,6 +24,7 @@ use oxigraph::store::Store;
 
 use crate::Error;
 
+pub mod agree;
 pub mod compile;
 pub mod load;
 
@@ -65,6 +66,22 @@ impl KnowledgeBase {
     /// Whether the store holds no quad.
     pub fn is_empty(&self) -> Result<bool, Error> {
         Ok(self.store.is_empty()?)
+    }
+
+    /// The named graphs whose names are not valid IRIs. No map compiles
+    /// to one now (every brief id is checked first), but a store written by
+    /// an earlier argmap, which took a folder's name such as `CRS Upper` as
+    /// the id unchecked, may hold one; every query touching it would fail.
+    pub fn invalid_graphs(&self) -> Result<Vec<String>, Error> {
+        let mut bad = Vec::new();
+        for graph in self.store.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(g) = graph? {
+                if NamedNodeRef::new(g.as_str()).is_err() {
+                    bad.push(g.into_string());
+                }
+            }
+        }
+        Ok(bad)
     }
 
     /// Whether the named graph `graph` exists.

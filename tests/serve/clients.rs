@@ -57,7 +57,7 @@ fn the_page_in_chromium() {
         dom.contains("Hypothesis buffer-zone") || dom.contains("buffer-zone:"),
         "{dom}"
     );
-    assert!(dom.contains("Rights: © KINU 2017"), "{dom}");
+    assert!(dom.contains("Rights: ©KINU 2017"), "{dom}");
     // The query typed in, run, its rows in a table.
     assert!(dom.contains("<td>forty-two</td>"), "{dom}");
 }

@@ -4,7 +4,8 @@
 Usage:
     python3 tests/shacl/validate.py DATA.nq ONTOLOGY.ttl SHAPES.ttl
 
-DATA is read as N-Quads (or TriG, N-Triples or Turtle, by its extension). Every
+DATA is read as N-Quads (or TriG, N-Triples, Turtle, RDF/XML or JSON-LD, by its
+extension: .trig, .nt, .ttl, .rdf, .jsonld). Every
 graph in it, the default graph included, is merged into one rdflib Graph, the
 ontology is added to that same graph, and pyshacl validates the union with no
 inference. The union matters: pyshacl validates each named graph of a dataset
@@ -41,6 +42,8 @@ DATA_FORMATS = {
     ".trig": "trig",
     ".nt": "nt",
     ".ttl": "turtle",
+    ".rdf": "xml",
+    ".jsonld": "json-ld",
 }
 
 

@@ -191,6 +191,7 @@ impl Reader<'_> {
             credibility: None,
             links: Vec::new(),
             note: None,
+            at: None,
         });
         sources.len() - 1
     }

@@ -41,7 +41,7 @@ impl Checker<'_> {
     pub(super) fn brief(&mut self, brief: &Spanned<RawBrief>, ids: &Ids) -> Brief {
         let span: Str = Spanned::new(brief.span(), "[brief]".to_string());
         let b = brief.get_ref();
-        let id = self.brief_id(b);
+        let id = self.brief_id(b, &span);
         let title = self.required(&b.title, "title", &span, "[brief]");
         let language = self.required(&b.language, "language", &span, "[brief]");
         if let Some(tag) = &b.language {
@@ -109,20 +109,33 @@ impl Checker<'_> {
     }
 
     /// The brief's id: `id` when given (and then it must be a valid id),
-    /// else the name of the folder that holds the map.
-    fn brief_id(&mut self, b: &RawBrief) -> String {
-        match &b.id {
-            Some(id) => {
-                self.slug(id, "brief");
-                id.get_ref().clone()
-            }
-            None => self
-                .path
-                .parent()
-                .and_then(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "brief".into()),
+    /// else the name of the folder that holds the map, which must be a
+    /// valid id too: the id becomes part of the brief's graph IRI, and a
+    /// folder such as `CRS Upper` would make an IRI no store can hold.
+    fn brief_id(&mut self, b: &RawBrief, span: &Str) -> String {
+        if let Some(id) = &b.id {
+            self.slug(id, "brief");
+            return id.get_ref().clone();
         }
+        let folder = self
+            .path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "brief".into());
+        if !is_slug(&folder) {
+            let slug = slugify(&folder);
+            self.error(
+                span,
+                format!(
+                    "the brief's id would be its folder's name `{folder}`, which is not a valid brief id"
+                ),
+                format!(
+                    "add `id = \"{slug}\"` to [brief] (ids are lower-case letters a-z, digits and `-`), or rename the folder"
+                ),
+            );
+        }
+        folder
     }
 
     /// `mapped-on`, which must be one exact day.
@@ -185,4 +198,28 @@ impl Checker<'_> {
         };
         (text_path, text)
     }
+}
+
+/// Whether `s` is a valid id: lower-case letters, digits and `-`, not
+/// starting with `-`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+/// A valid id made from any name: lower case, every run of other
+/// characters one `-`, for the help of an error about a bad id.
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "brief".into() } else { out }
 }

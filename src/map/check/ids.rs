@@ -71,11 +71,7 @@ impl Checker<'_> {
     /// ids become parts of IRIs.
     pub(super) fn slug(&mut self, id: &Str, what: &str) {
         let s = id.get_ref();
-        let ok = !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !s.starts_with('-');
-        if !ok {
+        if !super::brief::is_slug(s) {
             self.error(
                 id,
                 format!("`{s}` is not a valid {what} id"),

@@ -73,12 +73,64 @@ impl Checker<'_> {
                     );
                     continue;
                 }
+                let analyst = p
+                    .analyst_links
+                    .iter()
+                    .any(|a| a.get_ref() == target.get_ref());
                 relations.push(Relation {
                     from,
                     to,
                     kind,
                     strong,
+                    analyst,
                 });
+            }
+        }
+        self.analyst_links(key, p);
+    }
+
+    /// Each entry of `analyst-links` must name one of the proposition's own
+    /// targets, once: it marks a line the proposition draws, it draws none.
+    fn analyst_links(&mut self, key: &Str, p: &RawProposition) {
+        let targets: Vec<&str> = [
+            &p.supports,
+            &p.supports_strongly,
+            &p.opposes,
+            &p.opposes_strongly,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|t| t.get_ref().as_str())
+        .collect();
+        for (i, link) in p.analyst_links.iter().enumerate() {
+            let name = link.get_ref().as_str();
+            if p.analyst_links[..i].iter().any(|l| l.get_ref() == name) {
+                self.error(
+                    link,
+                    format!(
+                        "`analyst-links` of `{}` names `{name}` twice",
+                        key.get_ref()
+                    ),
+                    format!("remove one `{name}`"),
+                );
+            } else if !targets.contains(&name) {
+                let help = match nearest(name, &targets) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? `analyst-links` names targets of this node's `supports`, `supports-strongly`, `opposes` or `opposes-strongly`"
+                    ),
+                    None => format!(
+                        "add `{name}` to `supports` (or another of the four lists), or remove it from `analyst-links`"
+                    ),
+                };
+                self.error(
+                    link,
+                    format!(
+                        "`analyst-links` of `{}` names `{name}`, which `{}` neither supports nor opposes",
+                        key.get_ref(),
+                        key.get_ref()
+                    ),
+                    help,
+                );
             }
         }
     }

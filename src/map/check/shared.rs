@@ -32,6 +32,7 @@ impl Checker<'_> {
                         .and_then(|m| self.resolve(m, &ids.actors, "member-of", "actor")),
                     links,
                     note: a.note.as_ref().map(|n| n.get_ref().clone()),
+                    at: self.at(key),
                 }
             })
             .collect()
@@ -68,6 +69,7 @@ impl Checker<'_> {
                     credibility,
                     links,
                     note: s.note.as_ref().map(|n| n.get_ref().clone()),
+                    at: self.at(key),
                 }
             })
             .collect()

@@ -86,6 +86,8 @@ fn read_dates(answer: &Solutions) -> BTreeMap<String, (String, bool)> {
             (Some(d), _, _) if row.flag("approximate") => format!("{d}~"),
             (Some(d), _, _) => d,
             (None, Some(s), Some(e)) => format!("{s}/{e}"),
+            (None, Some(s), None) if row.flag("approximate") => format!("{s}~/.."),
+            (None, Some(s), None) => format!("{s}/.."),
             _ => continue,
         };
         dates.insert(node, (date, row.flag("dateInferred")));
@@ -152,6 +154,8 @@ fn read_nodes(answer: &Solutions, mut facts: Facts) -> BTreeMap<String, TraceNod
                 said_by: attribution.said_by,
                 source: attribution.source,
                 strong: false,
+                analyst_link: false,
+                repeat: false,
                 supported_by: Vec::new(),
                 opposed_by: Vec::new(),
                 undercut_by: Vec::new(),
@@ -161,10 +165,12 @@ fn read_nodes(answer: &Solutions, mut facts: Facts) -> BTreeMap<String, TraceNod
     nodes
 }
 
-/// An edge into a node: the node it comes from, and whether it is strong.
+/// An edge into a node: the node it comes from, whether it is strong, and
+/// whether the analyst drew it.
 struct Edge {
     from: String,
     strong: bool,
+    analyst: bool,
 }
 
 /// The edges of a brief by the node they go to: what supports it and what
@@ -196,6 +202,7 @@ fn read_edges(answer: &Solutions, nodes: &BTreeMap<String, TraceNode>) -> Edges 
         list.entry(to).or_default().push(Edge {
             from,
             strong: row.flag("strong"),
+            analyst: row.flag("analyst"),
         });
     }
     // `trace-edges` leaves the order to its callers: claims first, then
@@ -289,6 +296,7 @@ impl Tree<'_> {
             };
             let mut node = node.clone();
             node.strong = edge.strong;
+            node.analyst_link = edge.analyst;
             path.push(edge.from.clone());
             node.supported_by = self.children(&edge.from, &self.edges.supporters, path);
             node.opposed_by = self.children(&edge.from, &self.edges.attackers, path);
@@ -316,7 +324,8 @@ fn read_hypotheses(answer: &Solutions, tree: &Tree, wanted: &[String]) -> Vec<Hy
         }
         // Text, hedge and quote come with the other nodes.
         let known = tree.nodes.get(&node.iri);
-        let (supported_by, opposed_by) = tree.below(&node.iri);
+        let (mut supported_by, mut opposed_by) = tree.below(&node.iri);
+        mark_repeats(&mut supported_by, &mut opposed_by, &mut BTreeSet::new());
         let likelihood = row.text("term").map(|term| Likelihood {
             term,
             low: row.number("low"),
@@ -385,6 +394,9 @@ fn other_conclusions(tree: &Tree) -> Vec<TraceNode> {
         .map(|root| {
             let mut node = root.clone();
             (node.supported_by, node.opposed_by) = tree.below(&root.iri);
+            // Each conclusion's tree, like a hypothesis's, shows a node once.
+            let mut seen = BTreeSet::from([root.iri.clone()]);
+            mark_repeats(&mut node.supported_by, &mut node.opposed_by, &mut seen);
             node
         })
         .collect()
@@ -393,4 +405,22 @@ fn other_conclusions(tree: &Tree) -> Vec<TraceNode> {
 /// The nodes some edge of `edges` comes from.
 fn origins(edges: &BTreeMap<String, Vec<Edge>>) -> BTreeSet<&str> {
     edges.values().flatten().map(|e| e.from.as_str()).collect()
+}
+
+/// Marks every node shown earlier in the same tree, in the order text shows
+/// them (each node, then what supports it, then what opposes it): a node
+/// reached by several paths is shown once in full, and its later places
+/// refer back to it.
+fn mark_repeats(
+    supported_by: &mut [TraceNode],
+    opposed_by: &mut [TraceNode],
+    seen: &mut BTreeSet<String>,
+) {
+    for node in supported_by.iter_mut().chain(opposed_by.iter_mut()) {
+        if !seen.insert(node.iri.clone()) {
+            node.repeat = true;
+            continue;
+        }
+        mark_repeats(&mut node.supported_by, &mut node.opposed_by, seen);
+    }
 }

@@ -111,6 +111,13 @@ pub struct TraceNode {
     pub source: Option<SourceInfo>,
     /// Whether the edge to its parent is marked strong.
     pub strong: bool,
+    /// Whether the analyst drew the edge to its parent (`analyst-links`),
+    /// where the brief draws no such line.
+    pub analyst_link: bool,
+    /// Whether the node was shown earlier in the same hypothesis's tree,
+    /// reached by another path: text shows it once in full and refers back
+    /// to it after that; JSON keeps its tree and marks it.
+    pub repeat: bool,
     pub supported_by: Vec<TraceNode>,
     pub opposed_by: Vec<TraceNode>,
     /// What attacks the inference from this node to its parent (an

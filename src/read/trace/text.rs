@@ -44,7 +44,7 @@ fn write_hypothesis(out: &mut String, h: &HypothesisTrace) {
     let _ = writeln!(
         out,
         "  likelihood: {}    confidence: {}    support: {}",
-        likelihood_text(h),
+        likelihood_words(h),
         h.confidence.as_deref().unwrap_or("not stated"),
         support_text(&h.summary)
     );
@@ -87,7 +87,11 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
         .map(|h| {
             vec![
                 h.key.clone(),
-                likelihood_text(h),
+                h.hedge
+                    .as_deref()
+                    .map(|x| format!("\"{x}\""))
+                    .unwrap_or_else(|| "—".into()),
+                band(h).unwrap_or_else(|| "—".into()),
                 h.confidence.clone().unwrap_or_else(|| "—".into()),
                 h.summary.strength.to_string(),
                 h.summary.evidence.to_string(),
@@ -99,7 +103,8 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
         .collect();
     let header = [
         "hypothesis",
-        "likelihood",
+        "author's hedge",
+        "band (scale)",
         "confidence",
         "support",
         "evidence",
@@ -108,6 +113,7 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
         "opposing",
     ];
     out.push_str(&table(&header, &rows));
+    write_scales(out, t);
     for h in &t.hypotheses {
         if let Some(w) = &h.hedge_vs_support {
             let _ = writeln!(out, "! {}: {w}", h.key);
@@ -115,24 +121,63 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
     }
 }
 
-fn likelihood_text(h: &HypothesisTrace) -> String {
-    let hedge = h
-        .hedge
-        .as_deref()
-        .map(|x| format!("\"{x}\""))
-        .unwrap_or_else(|| "no hedge".into());
+/// The author's hedge as written, then the band argmap reads it as and the
+/// scale the band comes from: the words are the author's, the numbers are
+/// not.
+fn likelihood_words(h: &HypothesisTrace) -> String {
+    match (h.hedge.as_deref(), band(h)) {
+        (Some(hedge), Some(band)) => format!("the author's \"{hedge}\", read as {band}"),
+        (Some(hedge), None) => format!("the author's \"{hedge}\""),
+        (None, _) => "no hedge".into(),
+    }
+}
+
+/// The band of a hypothesis's hedge and the scale it comes from.
+fn band(h: &HypothesisTrace) -> Option<String> {
     match &h.likelihood {
         Some(Likelihood {
             low: Some(l),
             high: Some(hi),
             scale,
             ..
-        }) => {
-            format!("{hedge} → {:.0}–{:.0} % ({scale})", l * 100.0, hi * 100.0)
-        }
-        Some(Likelihood { scale, .. }) => format!("{hedge} → no band ({scale})"),
-        None => hedge,
+        }) => Some(format!("{:.0}–{:.0} % ({scale})", l * 100.0, hi * 100.0)),
+        Some(Likelihood { scale, .. }) => Some(format!("no band ({scale})")),
+        None => None,
     }
+}
+
+/// Under the summary table: which scale each band came from, since the
+/// author wrote words, not numbers, and rarely on one scale.
+fn write_scales(out: &mut String, t: &BriefTrace) {
+    let mut scales: Vec<&str> = t
+        .hypotheses
+        .iter()
+        .filter_map(|h| h.likelihood.as_ref().map(|l| l.scale.as_str()))
+        .collect();
+    scales.sort_unstable();
+    scales.dedup();
+    if scales.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "The hedges are the author's words; each band is argmap's reading of them, from the scale named:"
+    );
+    for scale in scales {
+        let what = match scale {
+            "ICD 203" => "the US intelligence community's standard terms (ICD 203)",
+            "survey" => {
+                "words outside every official scale, as readers understand them (CAPphrase survey)"
+            }
+            "capability" => "a word of capability: it says what is possible, not how likely",
+            _ => "the map's own [hedges] table",
+        };
+        let _ = writeln!(out, "  {scale}: {what}");
+    }
+    let _ = writeln!(
+        out,
+        "A map's [hedges] table may override any band (see the README's hedge table)."
+    );
 }
 
 /// The supporters, then the attackers, of a node, as branches under `indent`.
@@ -172,9 +217,24 @@ fn write_all(
 fn write_node(out: &mut String, n: &TraceNode, indent: &str, last: bool, relation: &str) {
     let branch = if last { "└─ " } else { "├─ " };
     let strong = if n.strong { "strongly " } else { "" };
+    // The mapper's own links are told apart from the author's on the line
+    // that draws them, so that no reader takes one for the other.
+    let analyst = if n.analyst_link {
+        " (analyst's link)"
+    } else {
+        ""
+    };
+    if n.repeat {
+        let _ = writeln!(
+            out,
+            "{indent}{branch}{strong}{relation}{analyst} {} {}: shown above",
+            n.kind, n.key
+        );
+        return;
+    }
     let _ = writeln!(
         out,
-        "{indent}{branch}{strong}{relation} {} {}: {}",
+        "{indent}{branch}{strong}{relation}{analyst} {} {}: {}",
         n.kind, n.key, n.text
     );
     let child_indent = format!("{indent}{}", if last { "   " } else { "│  " });
@@ -211,6 +271,11 @@ fn facts(n: &TraceNode) -> Vec<String> {
         facts.push(format!("source: {}{grade}", s.title));
     }
     if let Some(d) = &n.date {
+        // An open interval reads as what it says: from then on.
+        let d = match d.strip_suffix("/..") {
+            Some(start) => format!("from {start} on"),
+            None => d.clone(),
+        };
         facts.push(format!(
             "date {d}{}",
             if n.date_inferred { " (inferred)" } else { "" }

@@ -26,10 +26,15 @@ pub(super) fn write_timeline(out: &mut String, report: &Report, places: &Places)
         if e.approximate {
             flags.push("approximate");
         }
+        // An open interval (`1991/..`) reads as what it says: from then on.
+        let when = match e.when.strip_suffix("/..") {
+            Some(start) => format!("from {start} on"),
+            None => e.when.clone(),
+        };
         let _ = write!(
             out,
             "<li{id}><span class=\"when\">{}</span> {}{}</li>",
-            escape(&e.when),
+            escape(&when),
             passage_link(places, &e.iri, &e.text),
             if flags.is_empty() {
                 String::new()
