@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 use argmap::KnowledgeBase;
-use argmap::interchange::{default_id, import};
+use argmap::interchange::{Roles, default_id, import_with};
 use argmap::map::diagnostic::{Diagnostic, has_errors};
 use argmap::store::GraphData;
 use argmap::store::compile::compile;
@@ -37,6 +37,15 @@ pub struct ImportArgs {
     /// Refuse a file with any defect instead of importing the rest of it
     #[arg(long)]
     strict: bool,
+    /// An Argdown tag (without `#`) that marks a hypothesis, besides
+    /// `#hypothesis`; repeat it for each (the frontmatter's
+    /// `argmap: hypothesis-tags: [H1, H2]` says the same)
+    #[arg(long, value_name = "TAG")]
+    hypothesis_tag: Vec<String>,
+    /// Read and check the files and count what they would add, but write
+    /// nothing (the store need not exist)
+    #[arg(long)]
+    check: bool,
 }
 
 pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
@@ -82,7 +91,14 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
             );
             continue;
         }
-        let checked = import(file, &text, &id, args.strict);
+        let roles = Roles {
+            hypothesis_tags: args
+                .hypothesis_tag
+                .iter()
+                .map(|t| t.trim_start_matches('#').to_string())
+                .collect(),
+        };
+        let checked = import_with(file, &text, &id, args.strict, &roles);
         diagnostics.extend(checked.diagnostics);
         if let Some(map) = checked.map {
             ids.push((id.clone(), file.clone()));
@@ -100,6 +116,18 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
         return Err(
             anyhow::Error::new(argmap::Error::Invalid(errors)).context("nothing was imported")
         );
+    }
+    if args.check {
+        let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
+        if !global.quiet {
+            eprintln!(
+                "checked {} brief{}: {total} quads, nothing written, in {:.0?}",
+                ids.len(),
+                if ids.len() == 1 { "" } else { "s" },
+                started.elapsed()
+            );
+        }
+        return Ok(());
     }
     graphs.push(GraphData {
         graph: NamedNode::new_unchecked(ONTOLOGY),

@@ -37,9 +37,23 @@ pub fn detect(path: &Path, text: &str) -> Format {
     }
 }
 
+/// What the user says about an imported map's roles, beyond what the file
+/// itself says (`import`'s options).
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    /// Argdown tags that mark a hypothesis, besides `#hypothesis` and those
+    /// the frontmatter's `argmap: hypothesis-tags` names.
+    pub hypothesis_tags: Vec<String>,
+}
+
 /// Reads `text` (from `path`) into a map with brief id `id`. With
 /// `strict`, every warning becomes an error, so a defective file is refused.
 pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
+    import_with(path, text, id, strict, &Roles::default())
+}
+
+/// [`import`], with the roles the user gives.
+pub fn import_with(path: &Path, text: &str, id: &str, strict: bool, roles: &Roles) -> Checked {
     let format = detect(path, text);
     // An Argdown file that is JSON is most likely AIF under the wrong name:
     // read as Argdown it would be one long statement.
@@ -61,7 +75,7 @@ pub fn import(path: &Path, text: &str, id: &str, strict: bool) -> Checked {
     }
     let mut checked = match format {
         Format::Aif => aif::read(path, text, id),
-        Format::Argdown => argdown::read(path, text, id),
+        Format::Argdown => argdown::read_with(path, text, id, &roles.hypothesis_tags),
     };
     if let Some(map) = &checked.map {
         if map.propositions.is_empty() {

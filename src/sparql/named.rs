@@ -29,6 +29,7 @@ pub const QUERIES: &[NamedQuery] = named![
     "matrix-ratings",
     "graph-schemes",
     "graph-dialogue",
+    "argdown-extras",
     "list",
     "motives",
     "shared-evidence",
