@@ -506,7 +506,7 @@ impl Compiler<'_> {
                 self.add(&node, ARG, "ofArgument", argument.clone().into());
                 self.add(&node, ARG, "position", count(n + 1));
                 self.add(&node, ARG, "statement", prop_iri(item.statement).into());
-                self.add(&node, ARG, "role", plain(item.role));
+                self.add(&node, ARG, "stepRole", plain(item.role));
                 if let Some(rule) = &item.rule {
                     self.add(&node, ARG, "inferenceRule", self.text(rule));
                 }

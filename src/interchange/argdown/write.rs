@@ -349,7 +349,7 @@ impl Writer<'_> {
         if n.kind != Kind::Claim {
             data.push(format!("kind: {}", yaml_string(n.kind.as_str())));
         }
-        if n.identifier.is_some() {
+        if self.extras.frontmatter.is_some() && n.identifier.is_some() {
             return Some(format!("{{{}}}", data.join(", ")));
         }
         let status = n.status.as_ref().map(|s| s.word());
