@@ -6,6 +6,7 @@ mod bad;
 mod check;
 mod common;
 mod corpus;
+mod draft;
 mod durability;
 mod export;
 mod fidelity;

@@ -7,6 +7,7 @@
 mod backup;
 mod check;
 mod compile;
+mod draft;
 mod drop;
 mod export;
 mod gen_corpus;
@@ -159,6 +160,7 @@ fn parse_base(text: &str) -> Result<String, String> {
 #[derive(Subcommand)]
 enum Command {
     Check(check::CheckArgs),
+    Draft(draft::DraftArgs),
     Lint(lint::LintArgs),
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
@@ -276,6 +278,7 @@ fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
     match cli.command {
         Command::Check(args) => check::run(args, g),
+        Command::Draft(args) => draft::run(args, g),
         Command::Lint(args) => lint::run(args, g),
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),

@@ -250,6 +250,7 @@ fn read_undercuts(answer: &Solutions) -> Undercuts {
             .push(Edge {
                 from,
                 strong: false,
+                analyst: false,
             });
     }
     undercuts
