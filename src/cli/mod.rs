@@ -7,6 +7,7 @@
 mod backup;
 mod check;
 mod compile;
+mod completions;
 mod drop;
 mod export;
 mod gen_corpus;
@@ -15,6 +16,7 @@ mod link;
 mod lint;
 mod list;
 mod load;
+mod man;
 mod matrix;
 mod output;
 mod pull;
@@ -176,6 +178,8 @@ enum Command {
     Serve(serve::ServeArgs),
     Push(push::PushArgs),
     Pull(pull::PullArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -292,6 +296,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => serve::run(args, g),
         Command::Push(args) => push::run(args, g),
         Command::Pull(args) => pull::run(args, g),
+        Command::Completions(args) => completions::run(args, g),
+        Command::Man(args) => man::run(args, g),
     }
 }
 
