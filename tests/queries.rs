@@ -362,7 +362,6 @@ fn corpus_wide_rows_name_their_brief() {
     for query in [
         "actors",
         "motives",
-        "sources",
         "timeline",
         "unsupported-claims",
         "inference-vs-reported",
