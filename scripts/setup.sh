@@ -4,6 +4,7 @@
 #   scripts/setup.sh           # building: libclang (RocksDB's bindings are generated with bindgen)
 #   scripts/setup.sh --tests   # and what the tests run, by kind:
 #     Debian   curl and Chromium (the clients of `argmap serve` and the report's browser),
+#              zsh, fish and groff (read the completion scripts and the manual page),
 #              openssl (a local TLS server), Graphviz (reads the DOT export), Virtuoso 7
 #              (a SPARQL server the remote-store tests start), Node.js and npm
 #     PyPI     the oxigraph server, pyshacl with rdflib (SHACL conformance), networkx (reads
@@ -60,6 +61,9 @@ if $tests; then
   command -v chromium >/dev/null || apt+=(chromium)
   command -v openssl >/dev/null || apt+=(openssl)
   command -v dot >/dev/null || apt+=(graphviz)
+  command -v zsh >/dev/null || apt+=(zsh)
+  command -v fish >/dev/null || apt+=(fish)
+  command -v groff >/dev/null || apt+=(groff)
   { command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null; } || apt+=(virtuoso-opensource)
   command -v npm >/dev/null || apt+=(nodejs npm)
 

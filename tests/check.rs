@@ -98,3 +98,38 @@ fn a_quote_of_a_hundred_thousand_words_checks_and_loads() {
     ]);
     assert!(table.contains(&long), "the long cell is in the table");
 }
+
+/// A folder of briefs is checked brief by brief (`argmap check seeds`), and
+/// `load` takes the same folder.
+#[test]
+fn a_folder_of_briefs_checks_every_brief_below_it() {
+    let out = crate::common::argmap()
+        .current_dir(crate::common::root())
+        .args(["check", "seeds"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("ok: 1 map checked"), "{stderr}");
+    let shared = crate::common::root().join("tests/data/shared");
+    let out = crate::common::argmap()
+        .args(["check", "--format", "json"])
+        .arg(&shared)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let briefs: Vec<&str> = report["maps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["brief"].as_str().unwrap())
+        .collect();
+    assert_eq!(briefs, ["brief-a", "brief-b"]);
+    let store = crate::common::TempStore::new();
+    store.ok(&["load", shared.to_str().unwrap()]);
+    let list = store.ok(&["list"]);
+    assert!(
+        list.contains("brief-a") && list.contains("brief-b"),
+        "{list}"
+    );
+}

@@ -361,9 +361,9 @@ fn service_in_query_joins_the_store_with_a_local_endpoint_through_the_links() {
     ]);
     assert_eq!(
         out,
-        "actor,name,linked,born\r\n\
-         kim-jong-un,Kim Jong-un,http://example.org/kb/kim-jong-un,1901-02-03\r\n\
-         tillerson,Rex Tillerson,http://example.org/kb/tillerson,1902-03-04\r\n"
+        "brief,actor,name,linked,born\r\n\
+         kinu-co-17-32,kim-jong-un,Kim Jong-un,http://example.org/kb/kim-jong-un,1901-02-03\r\n\
+         kinu-co-17-32,tillerson,Rex Tillerson,http://example.org/kb/tillerson,1902-03-04\r\n"
     );
     // --no-service refuses to call out.
     let refused = store.run(&[

@@ -13,11 +13,12 @@ fn every_case_gives_its_expected_output() {
 
 #[test]
 fn with_no_file_the_bundled_brief_is_linted() {
+    // Findings are advice: the bundled brief has some, and lint still exits 0.
     let out = argmap()
         .args(["lint", "--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let problems = report["problems"].as_array().unwrap();
     assert!(!problems.is_empty());
@@ -34,6 +35,24 @@ fn with_no_file_the_bundled_brief_is_linted() {
             .unwrap()
             .contains("`seems` is on no published scale")
     }));
+}
+
+#[test]
+fn findings_fail_the_run_only_with_deny_warnings() {
+    let out = argmap().args(["lint"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("warning: "), "{stderr}");
+    assert!(stderr.contains("ok: 1 map linted, 22 findings"), "{stderr}");
+    let out = argmap().args(["lint", "--deny-warnings"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("failed: 1 map linted, 22 findings"),
+        "{stderr}"
+    );
+    let help = argmap().args(["lint", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Findings are advice"));
 }
 
 #[test]

@@ -11,12 +11,23 @@ fn corpus() -> TempStore {
     store
 }
 
-/// Runs a named query on one brief and returns its CSV rows (without the header), `\r\n` removed.
+/// Runs a named query on one brief and returns its CSV rows (without the
+/// header), `\r\n` removed. The `brief` column that the corpus-wide
+/// queries open with must name that brief on every row, and is left out.
 fn rows(store: &TempStore, query: &str, brief: &str) -> Vec<String> {
     let out = store.ok(&["query", query, "--brief", brief, "--format", "csv"]);
+    let has_brief_column = out.starts_with("brief,");
     out.lines()
         .skip(1)
-        .map(|l| l.trim_end().to_string())
+        .map(|l| {
+            let l = l.trim_end();
+            if !has_brief_column {
+                return l.to_string();
+            }
+            let rest = l.strip_prefix(&format!("{brief},"));
+            rest.unwrap_or_else(|| panic!("{query}: a row of another brief: {l}"))
+                .to_string()
+        })
         .collect()
 }
 
@@ -45,7 +56,8 @@ fn the_named_queries_are_listed_with_what_they_answer() {
     ] {
         assert!(list.contains(&format!("{name}\n")), "{name} is not listed");
     }
-    assert!(list.contains("Parameters: ?graph"));
+    assert!(list.contains("param ?graph optional:"));
+    assert!(list.contains("param ?source required:"));
 }
 
 #[test]
@@ -57,11 +69,11 @@ fn motives_with_their_evidence_and_quotes() {
             .filter(|r| r.starts_with(&format!("{h},")))
             .count()
     };
-    assert_eq!(per("buffer-zone"), 3);
+    assert_eq!(per("buffer-zone"), 3, "{rows:#?}");
     assert_eq!(per("circumvent-beijing-moscow"), 5);
     assert_eq!(per("un-as-channel"), 3);
     assert_eq!(per("humanitarian-frame"), 4);
-    assert!(rows.contains(&"un-as-channel,un-for-food-shortages,Since the mid-1990s North Korea has used the UN mainly to overcome serious food shortages.,Observed,\"Since the mid-1990s, it has mainly used the UN as a means to overcome serious food shortages\"".to_string()), "{rows:#?}");
+    assert!(rows.contains(&"un-as-channel,un-for-food-shortages,Since the mid-1990s North Korea has used the UN mainly to overcome serious food shortages.,observed,\"Since the mid-1990s, it has mainly used the UN as a means to overcome serious food shortages\"".to_string()), "{rows:#?}");
 }
 
 #[test]
@@ -69,7 +81,7 @@ fn evidence_behind_more_than_one_motive() {
     let store = corpus();
     assert_eq!(
         header(&store, "shared-evidence", "brief-a"),
-        "evidence,text,motives,hypothesis"
+        "brief,evidence,text,motives,hypothesis"
     );
     assert_eq!(
         rows(&store, "shared-evidence", "brief-a"),
@@ -184,8 +196,8 @@ fn claims_that_nothing_supports() {
     assert_eq!(
         rows(&store, "unsupported-claims", "kinu-co-17-32"),
         [
-            "frame-conversion,\"In a phase of confrontation with the international community, North Korea is likely to use the UN to turn the 'sanction' frame into a 'humanitarian crisis' frame.\",AuthorInference",
-            "nk-seeking-exit-us-threat,North Korea has been seeking a way out of the US military threat.,AuthorInference",
+            "frame-conversion,\"In a phase of confrontation with the international community, North Korea is likely to use the UN to turn the 'sanction' frame into a 'humanitarian crisis' frame.\",inference",
+            "nk-seeking-exit-us-threat,North Korea has been seeking a way out of the US military threat.,inference",
         ]
     );
 }
@@ -200,12 +212,12 @@ fn inferences_against_reported_facts() {
             .count()
     };
     assert_eq!(
-        count("AuthorInference") + count("Reported") + count("Observed"),
+        count("inference") + count("reported") + count("observed"),
         48
     );
-    assert!(count("AuthorInference") >= 11);
-    assert!(rows.contains(&"Reported,kyodo-ri-request,,kyodo-news,kyodo-report,\"According to Kyodo News, Ri Yong-ho asked Guterres, in a closed meeting at the General Assembly, to open a dialogue channel.\"".to_string()), "{rows:#?}");
-    assert!(rows.contains(&"AuthorInference,nk-saw-guterres-opportunity,must have,,,North Korea judged that using Guterres's stance and restoring its relationship with the UN would be a good opportunity to ease tensions.".to_string()));
+    assert!(count("inference") >= 11);
+    assert!(rows.contains(&"reported,kyodo-ri-request,,kyodo-news,kyodo-report,\"According to Kyodo News, Ri Yong-ho asked Guterres, in a closed meeting at the General Assembly, to open a dialogue channel.\"".to_string()), "{rows:#?}");
+    assert!(rows.contains(&"inference,nk-saw-guterres-opportunity,must have,,,North Korea judged that using Guterres's stance and restoring its relationship with the UN would be a good opportunity to ease tensions.".to_string()));
 }
 
 #[test]
@@ -256,7 +268,7 @@ fn query_output_formats_and_parameters() {
         "--format",
         "tsv",
     ]);
-    assert!(tsv.starts_with("?when\t?event"));
+    assert!(tsv.starts_with("?brief\t?when\t?event"), "{tsv}");
     let table = store.ok(&["query", "timeline", "--brief", "kinu-co-17-32"]);
     assert!(table.ends_with("12 rows\n"));
     let turtle = store.ok(&["query", "--sparql", "PREFIX arg: <https://w3id.org/argmap/ns#> CONSTRUCT { ?h arg:key ?k } WHERE { GRAPH ?g { ?h a arg:Hypothesis ; arg:key ?k } }"]);
@@ -323,11 +335,12 @@ fn a_graph_is_counted_and_read_whole() {
 
 #[test]
 fn the_link_search_asks_only_for_the_spellings_it_is_given() {
-    // The store's default graph holds nothing: with no spellings, and with
-    // spellings of names in the briefs' graphs, the answer is empty.
+    // The store's default graph holds nothing: with spellings of names in
+    // the briefs' graphs, the answer is empty; with none, the query is refused.
     let store = TempStore::with_seed();
-    let none = store.ok(&["query", "link-candidates", "--format", "csv"]);
-    assert_eq!(none, "entity,p,value\r\n");
+    let none = store.run(&["query", "link-candidates", "--format", "csv"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("needs ?needle and ?language"));
     let named = store.ok(&[
         "query",
         "link-candidates",
@@ -339,4 +352,137 @@ fn the_link_search_asks_only_for_the_spellings_it_is_given() {
         "csv",
     ]);
     assert_eq!(named, "entity,p,value\r\n");
+}
+
+/// Run without `--brief`, every corpus-wide query says on each row which
+/// brief it comes from, and the rows of one brief are those `--brief` gives.
+#[test]
+fn corpus_wide_rows_name_their_brief() {
+    let store = corpus();
+    for query in [
+        "actors",
+        "motives",
+        "timeline",
+        "unsupported-claims",
+        "inference-vs-reported",
+        "shared-evidence",
+    ] {
+        let all = store.ok(&["query", query, "--format", "csv"]);
+        assert!(all.starts_with("brief,"), "{query}: {all}");
+        for brief in ["kinu-co-17-32", "brief-a", "brief-b"] {
+            let mut mine: Vec<String> = all
+                .lines()
+                .skip(1)
+                .filter_map(|l| {
+                    l.trim_end()
+                        .strip_prefix(&format!("{brief},"))
+                        .map(str::to_string)
+                })
+                .collect();
+            let mut alone = rows(&store, query, brief);
+            mine.sort();
+            alone.sort();
+            assert_eq!(mine, alone, "{query} on {brief}");
+        }
+    }
+    let actors = store.ok(&["query", "actors", "--format", "csv"]);
+    assert!(
+        actors.contains("brief-b,wire,Wire Service,Organisation,said,import"),
+        "{actors}"
+    );
+}
+
+/// The statuses are the map's words everywhere: `unsupported-claims` and
+/// `trace` both say `inference`.
+#[test]
+fn statuses_are_the_same_words_as_trace_prints() {
+    let store = TempStore::with_seed();
+    let claims = store.ok(&["query", "unsupported-claims", "--brief", "kinu-co-17-32"]);
+    let trace = store.ok(&["trace", "--brief", "kinu-co-17-32"]);
+    assert!(claims.contains(" inference"), "{claims}");
+    assert!(trace.contains("inference"));
+    for query in ["unsupported-claims", "inference-vs-reported", "motives"] {
+        let out = store.ok(&["query", query]);
+        assert!(
+            !out.contains("AuthorInference") && !out.contains("Reported,"),
+            "{query}: {out}"
+        );
+    }
+}
+
+/// A required parameter left out is an error that names it and shows the
+/// header, where the query used to run with the variable unbound.
+#[test]
+fn a_missing_required_parameter_is_named() {
+    let store = TempStore::with_seed();
+    let out = store.run(&["query", "briefs-relying-on-source"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(stderr.contains("the query `briefs-relying-on-source` needs ?source, which is not bound: give --param source=VALUE"), "{stderr}");
+    assert!(
+        stderr.contains("param ?source required: the source's IRI"),
+        "{stderr}"
+    );
+    let out = store.run(&["query", "linked-birth-dates", "--brief", "kinu-co-17-32"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("needs ?kb, which is not bound: give --param kb=VALUE"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unbound"), "{stderr}");
+    let out = store.run(&["query", "trace-nodes"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("needs ?graph, which is not bound: give --brief ID"),
+        "{stderr}"
+    );
+    // Optional parameters may be left out.
+    store.ok(&["query", "actors"]);
+    // --list shows which parameters are required.
+    let list = store.ok(&["query", "--list"]);
+    assert!(list.contains("param ?kb required:"), "{list}");
+    assert!(list.contains("param ?graph optional:"), "{list}");
+}
+
+/// `--sparql` text may use the prefixes of `--prefixes` without declaring
+/// them; a PREFIX of its own wins; a syntax error keeps the user's lines.
+#[test]
+fn sparql_text_has_the_documented_prefixes() {
+    let store = TempStore::with_seed();
+    let prefixes = store.ok(&["query", "--prefixes"]);
+    for prefix in [
+        "arg", "oa", "dcterms", "prov", "skos", "schema", "aif", "amo", "rdf", "rdfs", "xsd", "owl",
+    ] {
+        assert!(
+            prefixes.contains(&format!("PREFIX {prefix}:")),
+            "{prefix}: {prefixes}"
+        );
+    }
+    let out = store.ok(&[
+        "query",
+        "--sparql",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a arg:Actor } }",
+        "--format",
+        "csv",
+    ]);
+    assert_ne!(out.replace("\r\n", "\n"), "n\n0\n", "{out}");
+    let own = store.ok(&["query", "--sparql", "PREFIX arg: <https://example.org/other#> SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a arg:Actor } }", "--format", "csv"]);
+    assert_eq!(own.replace("\r\n", "\n"), "n\n0\n");
+    let out = store.run(&[
+        "query",
+        "--sparql",
+        "SELECT * WHERE {\n  ?s ?p ?o }\nLIMT 3",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--sparql:3:"), "{stderr}");
+    let out = store.run(&["query", "--sparql", "SELEC"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "--sparql:1:6: error: SPARQL syntax error: `SELEC` is not a SPARQL keyword here"
+        ),
+        "{stderr}"
+    );
 }

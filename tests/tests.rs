@@ -5,6 +5,7 @@ mod argdown;
 mod bad;
 mod check;
 mod common;
+mod completions;
 mod corpus;
 mod draft;
 mod durability;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use argmap::map::check::{Disk, check_map, map_path};
+use argmap::map::check::{Disk, check_map, map_paths};
 use argmap::map::diagnostic::has_errors;
 use argmap::store::agree::{describe, disagreements};
 use clap::{Args, ValueEnum};
@@ -13,10 +13,10 @@ use super::{Global, Reported, print};
 /// Check maps: every problem at once, with file:line:col, what is wrong and how to fix it
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap check seeds/kinu-co-17-32\n  argmap check --format json seeds/*/map.toml"
+    after_help = "Examples:\n  argmap check seeds/kinu-co-17-32\n  argmap check seeds                       # every brief folder below seeds/\n  argmap check --format json seeds/*/map.toml"
 )]
 pub struct CheckArgs {
-    /// Maps to check: map.toml files, or folders holding one
+    /// Maps to check: map.toml files, folders holding one, or folders of briefs (every map.toml below)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// How to report problems
@@ -42,12 +42,13 @@ pub fn run(args: CheckArgs, global: &Global) -> Result<()> {
     // checked together, as `load` requires of the maps it loads.
     let mut described = Vec::new();
     let iris = global.iris();
-    for file in &args.files {
-        let checked = check_map(&map_path(file), &Disk);
+    let files: Vec<PathBuf> = args.files.iter().flat_map(|f| map_paths(f)).collect();
+    for file in &files {
+        let checked = check_map(file, &Disk);
         all.extend(checked.diagnostics);
         if let Some(map) = &checked.map {
-            maps.push(serde_json::json!({"file": map_path(file).display().to_string(), "brief": map.id, "propositions": map.propositions.len(), "quotes": map.quotes().count()}));
-            let mine = describe(map, &map_path(file), &iris);
+            maps.push(serde_json::json!({"file": file.display().to_string(), "brief": map.id, "propositions": map.propositions.len(), "quotes": map.quotes().count()}));
+            let mine = describe(map, file, &iris);
             all.extend(disagreements(&mine, &described));
             described.extend(mine);
         }
@@ -75,8 +76,8 @@ pub fn run(args: CheckArgs, global: &Global) -> Result<()> {
                 eprintln!(
                     "{}: {} map{} checked, {errors} error{}, {warnings} warning{}",
                     if failed { "failed" } else { "ok" },
-                    args.files.len(),
-                    s(args.files.len()),
+                    files.len(),
+                    s(files.len()),
                     s(errors),
                     s(warnings)
                 );

@@ -15,7 +15,7 @@ use super::{Global, Reported, print};
 /// Flags hedges no published scale defines, hypotheses with no hedge, likelihood and confidence in one sentence of the brief (ICD 203), hedges their own quotes contradict, evidence with no source, sources never cited, reports with no speaker, and "observed" items whose quotes hedge.
 #[derive(Args)]
 #[command(
-    after_help = "Exits 1 when there is any finding (or a map does not check clean), 0 when there is none.\n\nExamples:\n  argmap lint                          # the bundled brief\n  argmap lint seeds/kinu-co-17-32 --format json"
+    after_help = "Findings are advice: lint exits 0 with findings, and 1 only when a map does not check clean, or with --deny-warnings when there is any finding.\n\nExamples:\n  argmap lint                          # the bundled brief\n  argmap lint seeds/kinu-co-17-32 --format json"
 )]
 pub struct LintArgs {
     /// Maps to lint: map.toml files, or folders holding one [default: the bundled brief]
@@ -24,6 +24,9 @@ pub struct LintArgs {
     /// How to report findings
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     format: LintFormat,
+    /// Treat findings as errors: exit 1 when there is any (for CI)
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -45,7 +48,9 @@ pub fn run(args: LintArgs, global: &Global) -> Result<()> {
     }
     let errors = all.iter().filter(|d| d.is_error()).count();
     let warnings = all.len() - errors;
-    let failed = !all.is_empty();
+    // Findings are advice, as `check`'s warnings are: only a map that does
+    // not check, or a finding under --deny-warnings, fails the run.
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
     match args.format {
         LintFormat::Json => {
             let report = serde_json::json!({

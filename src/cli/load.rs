@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
-use argmap::map::check::{Disk, map_path};
+use argmap::map::check::{Disk, map_paths};
 use argmap::store::GraphData;
 use argmap::store::load::{Progress, check_maps, load_maps};
 use clap::{Args, ValueEnum};
@@ -20,7 +20,7 @@ use super::Global;
     after_help = "Examples:\n  argmap load seeds/kinu-co-17-32\n  argmap --store ./kb load seeds/*/\n  argmap load brief.ttl --graph https://example.org/graph/brief"
 )]
 pub struct LoadArgs {
-    /// Maps to load: map.toml files, or folders holding one; or RDF files (.ttl, .trig, .nt, .nq, .rdf, .jsonld)
+    /// Maps to load: map.toml files, folders holding one, or folders of briefs (every map.toml below); or RDF files (.ttl, .trig, .nt, .nq, .rdf, .jsonld)
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The named graph that receives every triple of the RDF files (it is replaced); without it, a TriG, N-Quads or JSON-LD file's own named graphs are kept
@@ -81,7 +81,7 @@ pub fn run(args: LoadArgs, global: &Global) -> Result<()> {
                 }
             }
             Some(Err(d)) => rdf_diagnostics.push(d),
-            None => map_files.push(map_path(file)),
+            None => map_files.extend(map_paths(file)),
         }
     }
     let (maps, mut diagnostics) = check_maps(&map_files, &Disk);

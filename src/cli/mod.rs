@@ -7,6 +7,7 @@
 mod backup;
 mod check;
 mod compile;
+mod completions;
 mod draft;
 mod drop;
 mod export;
@@ -16,6 +17,7 @@ mod link;
 mod lint;
 mod list;
 mod load;
+mod man;
 mod matrix;
 mod output;
 mod pull;
@@ -180,6 +182,8 @@ enum Command {
     Push(push::PushArgs),
     Pull(pull::PullArgs),
     Reanchor(reanchor::ReanchorArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -298,6 +302,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Push(args) => push::run(args, g),
         Command::Pull(args) => pull::run(args, g),
         Command::Reanchor(args) => reanchor::run(args, g),
+        Command::Completions(args) => completions::run(args, g),
+        Command::Man(args) => man::run(args, g),
     }
 }
 

@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use argmap::map::diagnostic::{Diagnostic, Position};
 use argmap::render::table;
-use argmap::sparql::{Answer, QUERIES, lexical, named_query, parse_param};
+use argmap::sparql::{Answer, NamedQuery, QUERIES, lexical, named_query, parse_param};
+use argmap::vocab::PREFIXES;
 use clap::{Args, ValueEnum};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Term, Variable};
@@ -17,11 +18,11 @@ use super::{Global, print};
 /// Run SPARQL: a named query from queries/, a .rq file, or --sparql text
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap query --list\n  argmap query motives --brief kinu-co-17-32\n  argmap query briefs-relying-on-source --param source=https://w3id.org/argmap/kb/source/kyodo-report\n  argmap query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --format csv\n  argmap query linked-birth-dates --brief kinu-co-17-32   # SERVICE: asks Wikidata"
+    after_help = "Examples:\n  argmap query --list\n  argmap query motives --brief kinu-co-17-32\n  argmap query briefs-relying-on-source --param source=https://w3id.org/argmap/kb/source/kyodo-report\n  argmap query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' --format csv\n  argmap query --sparql 'SELECT ?a WHERE { GRAPH ?g { ?a a arg:Actor } }'   # arg: and the others of --prefixes need no PREFIX\n  argmap query linked-birth-dates --brief kinu-co-17-32   # SERVICE: asks Wikidata"
 )]
 pub struct QueryArgs {
     /// A named query (see --list) or a path to a .rq file
-    #[arg(value_name = "NAME|FILE.rq", required_unless_present_any = ["sparql", "list"], conflicts_with = "sparql")]
+    #[arg(value_name = "NAME|FILE.rq", required_unless_present_any = ["sparql", "list", "prefixes"], conflicts_with = "sparql")]
     query: Option<String>,
     /// The query text itself
     #[arg(long, value_name = "TEXT")]
@@ -38,6 +39,9 @@ pub struct QueryArgs {
     /// List the named queries with what each answers
     #[arg(long)]
     list: bool,
+    /// List the prefixes that --sparql text and .rq files may use without declaring them
+    #[arg(long)]
+    prefixes: bool,
     /// Refuse SERVICE: never call another endpoint
     #[arg(long)]
     no_service: bool,
@@ -66,6 +70,14 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
                 out.push_str(&format!("    {line}\n"));
             }
         }
+        return print(&out);
+    }
+    if args.prefixes {
+        let width = PREFIXES.iter().map(|(p, _)| p.len()).max().unwrap_or(0) + 1;
+        let out: String = PREFIXES
+            .iter()
+            .map(|(prefix, iri)| format!("PREFIX {:width$} <{iri}>\n", format!("{prefix}:")))
+            .collect();
         return print(&out);
     }
     // Where the query's text comes from, for its syntax errors.
@@ -122,6 +134,16 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
             .map_err(|e| argmap::Error::NotFound(format!("bad brief id `{brief}`: {e}")))?;
         bindings.push(("graph".into(), graph.into()));
     }
+    if let (None, Some(name)) = (&args.sparql, &args.query) {
+        if let Some(q) = named_query(name).filter(|_| !name.ends_with(".rq")) {
+            refuse_missing_parameters(q, &bindings)?;
+        }
+    }
+    // The prefixes of `--prefixes` go before the text on one line of their
+    // own, so that a syntax error's column is the user's and its line is one
+    // less; the text's own PREFIX comes later and wins.
+    let user_text = text;
+    let text = format!("{}\n{user_text}", declarations());
     // SERVICE calls out from the local store only: a remote store decides
     // for itself whether its SERVICE may.
     let answer = if global.remote.endpoint.is_none() && !args.no_service {
@@ -131,18 +153,82 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
     } else {
         global.read_store()?.run(&text, &bindings)
     }
-    .map_err(|e| located(e, &text, Path::new(&origin)))?;
+    .map_err(|e| located(e, &user_text, Path::new(&origin)))?;
     let mut buffer = Vec::new();
     write_answer(&answer, args.format, &mut buffer)?;
     print(&String::from_utf8(buffer)?)
 }
 
 /// A syntax error placed in the query's file (or `--sparql`) at the line
-/// and column the parser gives, with advice; a query that cannot run here
+/// and column the parser gives (less the line of prefixes), with advice; a query that cannot run here
 /// with why; other errors as they are.
+/// The `PREFIX` declarations of every prefix argmap knows, on one line.
+fn declarations() -> String {
+    PREFIXES
+        .iter()
+        .map(|(prefix, iri)| format!("PREFIX {prefix}: <{iri}>"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A named query run without a parameter its header requires is refused,
+/// naming the parameter and showing the header, rather than run with the
+/// variable unbound (which matches everything, or fails in words about
+/// something else).
+fn refuse_missing_parameters(q: &NamedQuery, bindings: &[(String, Term)]) -> Result<()> {
+    let bound: Vec<&str> = bindings
+        .iter()
+        .map(|(name, _)| name.trim_start_matches(['?', '$']))
+        .collect();
+    let missing = q.missing_parameters(&bound);
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let how = |name: &str| {
+        if name == "graph" {
+            "--brief ID".to_string()
+        } else {
+            format!("--param {name}=VALUE")
+        }
+    };
+    let names: Vec<String> = missing.iter().map(|p| format!("?{}", p.name)).collect();
+    let header: String = q
+        .description()
+        .lines()
+        .map(|l| format!("\n    {l}").trim_end().to_string())
+        .collect();
+    bail!(argmap::Error::NotFound(format!(
+        "the query `{}` needs {}, which {} not bound: give {}. Its header says:{header}",
+        q.name,
+        names.join(" and "),
+        if missing.len() == 1 { "is" } else { "are" },
+        missing
+            .iter()
+            .map(|p| how(&p.name))
+            .collect::<Vec<_>>()
+            .join(" and "),
+    )));
+}
+
+/// The parser's message with its `error at LINE:COLUMN` counted in the
+/// user's text: the line of prefixes argmap puts first is taken off.
+fn without_prefix_line(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("error at ") else {
+        return message.to_string();
+    };
+    let Some((line, after)) = rest.split_once(':') else {
+        return message.to_string();
+    };
+    match line.parse::<usize>() {
+        Ok(line) => format!("error at {}:{after}", line.saturating_sub(1).max(1)),
+        Err(_) => message.to_string(),
+    }
+}
+
 fn located(e: argmap::Error, text: &str, origin: &Path) -> argmap::Error {
     let (position, what, help) = match e {
         argmap::Error::Syntax(message) => {
+            let message = without_prefix_line(&message);
             let (place, what) = argmap::sparql::describe_syntax_error(text, &message);
             let help = if place.is_some() {
                 "fix the query at that place (SPARQL 1.1); `argmap query --list` names working queries to start from"

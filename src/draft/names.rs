@@ -598,8 +598,8 @@ fn acronym_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::layout::lay_out;
     use crate::draft::Known;
+    use crate::draft::layout::lay_out;
     use crate::draft::sentences::split;
 
     fn actors(text: &str, known: &[Known]) -> Vec<(String, &'static str, String, Vec<String>)> {

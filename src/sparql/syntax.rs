@@ -49,6 +49,11 @@ pub fn describe_syntax_error(text: &str, error: &str) -> (Option<(usize, usize)>
     };
     let Some(list) = what.strip_prefix("expected one of ") else {
         let message = match what.strip_prefix("expected ") {
+            // A character class alone (`[_]`) means the parser stopped
+            // inside a word: say which word, not which characters.
+            Some(w) if w.starts_with('[') => word_before(text, place)
+                .map(|word| format!("`{word}` is not a SPARQL keyword here: check its spelling (SELECT, ASK, CONSTRUCT, DESCRIBE, WHERE, PREFIX …)"))
+                .unwrap_or_else(|| "a keyword or name is cut short here".to_string()),
             Some(w) => in_words(w).unwrap_or_else(|| format!("expected {w}")),
             None => what.clone(),
         };
@@ -88,4 +93,37 @@ pub fn describe_syntax_error(text: &str, error: &str) -> (Option<(usize, usize)>
         });
     }
     (place, out)
+}
+
+/// The word of letters, digits and `_` that ends just before `place`
+/// (line and column from 1, the column counting characters), if any.
+fn word_before(text: &str, place: Option<(usize, usize)>) -> Option<String> {
+    let (line, column) = place?;
+    let line: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let end = column.saturating_sub(1).min(line.len());
+    let start = line[..end]
+        .iter()
+        .rposition(|c| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(0, |i| i + 1);
+    (start < end).then(|| line[start..end].iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_keyword_is_named() {
+        let text = "SELEC";
+        let error = spargebra::SparqlParser::new()
+            .parse_query(text)
+            .unwrap_err()
+            .to_string();
+        let (place, what) = describe_syntax_error(text, &error);
+        assert_eq!(place, Some((1, 6)));
+        assert!(
+            what.starts_with("`SELEC` is not a SPARQL keyword here"),
+            "{what}"
+        );
+    }
 }

@@ -67,6 +67,43 @@ pub fn map_path(arg: &Path) -> PathBuf {
     }
 }
 
+/// The maps an argument names: a map file; a brief's folder (its
+/// `map.toml`); or a folder of briefs, every `map.toml` in the folders below
+/// it, in the order of their paths. A folder with none gives its own
+/// `map.toml`, so that reading it reports the missing file.
+pub fn map_paths(arg: &Path) -> Vec<PathBuf> {
+    if !arg.is_dir() || arg.join("map.toml").is_file() {
+        return vec![map_path(arg)];
+    }
+    let mut found = Vec::new();
+    maps_below(arg, &mut found);
+    found.sort();
+    if found.is_empty() {
+        found.push(arg.join("map.toml"));
+    }
+    found
+}
+
+/// Every `map.toml` in the folders below `dir` (not following links to
+/// folders, so that a link cannot make the walk endless).
+fn maps_below(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir {
+            continue;
+        }
+        let map = entry.path().join("map.toml");
+        if map.is_file() {
+            found.push(map);
+        } else {
+            maps_below(&entry.path(), found);
+        }
+    }
+}
+
 /// Reads and checks the map at `path`.
 pub fn check_map(path: &Path, files: &dyn MapFiles) -> Checked {
     let text = match files.read(path) {
