@@ -246,8 +246,9 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let temporary = path.with_extension("draft-partial");
     std::fs::write(&temporary, bytes)
         .and_then(|()| std::fs::rename(&temporary, path))
-        .inspect_err(|_| {
+        .map_err(|e| {
             let _ = std::fs::remove_file(&temporary);
+            e
         })
         .with_context(|| format!("cannot write {}", path.display()))
 }
