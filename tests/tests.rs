@@ -7,7 +7,6 @@ mod check;
 mod common;
 mod completions;
 mod corpus;
-mod draft;
 mod durability;
 mod export;
 mod fidelity;

@@ -10,7 +10,6 @@ import os
 import shutil
 import tempfile
 
-import draft
 import export
 import interchange
 import link
@@ -20,7 +19,7 @@ import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "draft": draft, "export": export, "interchange": interchange, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
+PARTS = {"suite": suite, "export": export, "interchange": interchange, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
 
 
 def options():
