@@ -294,7 +294,7 @@ fn the_bundled_brief_exported_as_argdown_is_read_by_argdown_as_the_same_map() {
         buffer["text"]
             .as_str()
             .unwrap()
-            .starts_with("North Korea is using the UN as a buffer zone")
+            .starts_with("North Korea could be trying to create a buffer zone")
     );
 
     // And argmap reads its own export back to the same relations.

@@ -77,7 +77,7 @@ fn a_quote_of_a_hundred_thousand_words_checks_and_loads() {
     std::fs::write(
         dir.path().join("map.toml"),
         format!(
-            "[brief]\ntitle = \"A Long Brief\"\nlanguage = \"en\"\nrights = \"© Example 2020\"\nmapped-by = \"tests\"\nmapped-on = \"2026-11-27\"\n\n\
+            "[brief]\nid = \"long\"\ntitle = \"A Long Brief\"\nlanguage = \"en\"\nrights = \"© Example 2020\"\nmapped-by = \"tests\"\nmapped-on = \"2026-11-27\"\n\n\
              [question.q]\ntext = \"Is it long?\"\nexclusive = true\n\n\
              [hypothesis.long]\nanswers = \"q\"\ntext = \"It is long.\"\nquote = \"{long}\"\n"
         ),

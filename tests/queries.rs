@@ -176,16 +176,17 @@ fn a_timeline_of_dated_events() {
         [
             "1987,kal-bombing,The bombing of a Korean Air airliner,false,false",
             "1991,un-accession-1991,North and South Korea join the UN together,false,false",
-            "1995,food-shortages,Serious food shortages in North Korea,false,true",
+            "1995/..,food-shortages,Serious food shortages in North Korea,true,true",
             "2016,fourth-nuclear-test,North Korea's fourth nuclear test,true,false",
+            "2016,unsc-sanctions-resolutions,\"The UN Security Council adopts a series of resolutions to sanction North Korea, following its fourth nuclear test\",true,false",
             "2017-09,ri-guterres-meeting,Ri Yong-ho meets Guterres in a closed meeting at the General Assembly (as reported by Kyodo News),true,false",
-            "2017-09,unga-2017,The September 2017 session of the UN General Assembly,false,false",
-            "2017-11,russian-parliament-visit,Members of the Russian Parliament visit North Korea at its invitation,true,false",
-            "2017-11-11,guterres-cnn-interview,Antonio Guterres is interviewed by CNN,false,false",
+            "2017-09,unga-2017,The September 2017 session of the UN General Assembly,true,false",
+            "2017-11,russian-parliament-invitation,North Korea invites members of the Russian Parliament,true,false",
+            "2017-11-11,guterres-cnn-interview,Antonio Guterres is interviewed by CNN,true,false",
             "2017-11-29,hwaseong-15-launch,North Korea launches the Hwaseong-15 missile,true,false",
-            "2017-11-30,nk-accepts-visit,North Korea allows Feltman's visit,false,false",
+            "2017-11-30,nk-accepts-visit,North Korea allows Feltman's visit,true,false",
             "2017-12,tillerson-offer,Tillerson announces that the US seeks unconditional dialogue with North Korea,true,false",
-            "2017-12-05/2017-12-09,feltman-visit,Jeffrey Feltman's five-day visit to North Korea,false,false",
+            "2017-12-05/2017-12-09,feltman-visit,Jeffrey Feltman's five-day visit to North Korea,true,false",
         ]
     );
 }
@@ -198,6 +199,7 @@ fn claims_that_nothing_supports() {
         [
             "frame-conversion,\"In a phase of confrontation with the international community, North Korea is likely to use the UN to turn the 'sanction' frame into a 'humanitarian crisis' frame.\",inference",
             "nk-seeking-exit-us-threat,North Korea has been seeking a way out of the US military threat.,inference",
+            "un-purpose,\"For the UN, the purpose of initiating a regular dialogue with North Korea might be to induce it to return to the negotiating table.\",inference",
         ]
     );
 }
@@ -250,7 +252,7 @@ fn query_output_formats_and_parameters() {
         "json",
     ]))
     .unwrap();
-    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 12);
+    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 13);
     let xml = store.ok(&[
         "query",
         "timeline",
