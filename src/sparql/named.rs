@@ -31,7 +31,6 @@ pub const QUERIES: &[NamedQuery] = named![
     "graph-schemes",
     "graph-dialogue",
     "graph-aif",
-    "argdown-extras",
     "list",
     "motives",
     "shared-evidence",
