@@ -99,7 +99,6 @@ fn group_roots(group: &str) -> Vec<String> {
 
 /// The modules above each lower layer: what it must never import.
 const ABOVE_MAP: &[&str] = &[
-    "draft",
     "store",
     "KnowledgeBase",
     "sparql",
@@ -112,7 +111,6 @@ const ABOVE_MAP: &[&str] = &[
     "corpus",
 ];
 const ABOVE_SPARQL: &[&str] = &[
-    "draft",
     "store",
     "KnowledgeBase",
     "read",

@@ -302,7 +302,7 @@ fn loading_records_the_text_s_digest_and_the_text_it_revises() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("map");
     copy_base(&seed_dir(), &dir);
-    let revised = root().join("tests/data/reanchor/cases/seed-paragraphs/revised.txt");
+    let revised = root().join("tests/data/reanchor/cases/seed-reordered/revised.txt");
     assert!(reanchor(&dir, &revised, &[]).status.success());
     let store = TempStore::new();
     store.ok(&["load", dir.to_str().unwrap()]);

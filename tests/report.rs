@@ -99,7 +99,7 @@ fn the_bundled_brief_in_chromium() {
     expect["screenshots"] = shots.to_string_lossy().into_owned().into();
     let facts = browser_check(&page, &expect);
     assert_eq!(facts["hypotheses"], 4, "{facts}");
-    assert_eq!(facts["quotes"], 65, "{facts}");
+    assert_eq!(facts["quotes"], 66, "{facts}");
     assert_eq!(facts["axe_desktop"]["violations"], 0, "{facts}");
     assert_eq!(facts["axe_phone"]["violations"], 0, "{facts}");
     assert!(
