@@ -123,7 +123,7 @@ impl Checker<'_> {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "brief".into());
-        if !is_slug(&folder) {
+        if !super::ids::is_slug(&folder) {
             let slug = slugify(&folder);
             self.error(
                 span,
@@ -198,15 +198,6 @@ impl Checker<'_> {
         };
         (text_path, text)
     }
-}
-
-/// Whether `s` is a valid id: lower-case letters, digits and `-`, not
-/// starting with `-`.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
 }
 
 /// A valid id made from any name: lower case, every run of other

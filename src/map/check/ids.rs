@@ -71,7 +71,7 @@ impl Checker<'_> {
     /// ids become parts of IRIs.
     pub(super) fn slug(&mut self, id: &Str, what: &str) {
         let s = id.get_ref();
-        if !super::brief::is_slug(s) {
+        if !is_slug(s) {
             self.error(
                 id,
                 format!("`{s}` is not a valid {what} id"),
@@ -162,4 +162,13 @@ fn prefixed_name(text: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether `s` is a valid id: lower-case letters, digits and `-`, not
+/// starting with `-`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
 }
