@@ -11,7 +11,8 @@
 #              the GraphML export), SPARQLWrapper (a client of `argmap serve`)
 #     npm      tests/node, pinned by its package-lock.json: Argdown's CLI (checks the Argdown
 #              export), playwright-core and axe-core (drive Chromium over the report's page),
-#              Cytoscape.js (loads the Cytoscape export)
+#              Cytoscape.js (loads the Cytoscape export), Mermaid (renders the Mermaid export
+#              in Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,6 +77,7 @@ if $tests; then
   has_npm playwright-core/package.json || npm+=(playwright-core)
   has_npm axe-core/axe.min.js || npm+=(axe-core)
   has_npm cytoscape/package.json || npm+=(cytoscape)
+  has_npm mermaid/dist/mermaid.min.js || npm+=(mermaid)
 fi
 
 install apt "${apt[@]}"

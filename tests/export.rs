@@ -230,6 +230,7 @@ fn special_store() -> TempStore {
     store
 }
 
+/// The special-chars brief's nodes with `--entities` (its actor among them).
 const SPECIAL_NODES: usize = 8;
 
 fn python(script: &str, file: &Path) -> String {
@@ -260,6 +261,7 @@ fn graphviz_parses_the_dot() {
             brief,
             "--format",
             "dot",
+            "--entities",
             "-o",
             file.to_str().unwrap(),
         ]);
@@ -308,6 +310,7 @@ fn networkx_reads_the_graphml_with_every_attribute() {
         "special-chars",
         "--format",
         "graphml",
+        "--entities",
         "-o",
         file.to_str().unwrap(),
     ]);
@@ -376,6 +379,7 @@ fn the_svg_is_xml_with_one_shape_per_node() {
         "special-chars",
         "--format",
         "svg",
+        "--entities",
         "-o",
         file.to_str().unwrap(),
     ]);
@@ -425,6 +429,7 @@ fn cytoscape_json_has_one_element_per_node_and_edge() {
         "special-chars",
         "--format",
         "cytoscape",
+        "--entities",
     ]);
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let nodes = json["elements"]["nodes"].as_array().unwrap();
@@ -438,7 +443,7 @@ fn cytoscape_json_has_one_element_per_node_and_edge() {
         .collect();
     assert_eq!(members.len(), SPECIAL_NODES);
     assert_eq!(groups.len(), 2);
-    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml"]);
+    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml", "--entities"]);
     let edges = json["elements"]["edges"].as_array().unwrap();
     assert_eq!(edges.len(), graphml.matches("<edge ").count());
     let ids: std::collections::HashSet<&str> = nodes
@@ -461,7 +466,7 @@ fn cytoscape_json_has_one_element_per_node_and_edge() {
 #[test]
 fn mermaid_is_a_flowchart_with_a_subgraph_per_hypothesis() {
     let store = special_store();
-    let text = store.ok(&["export", "--brief", "special-chars", "--format", "mermaid"]);
+    let text = store.ok(&["export", "--brief", "special-chars", "--format", "mermaid", "--entities"]);
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("%%")).collect();
     assert_eq!(lines[0], "flowchart BT");
     assert_eq!(text.matches("\n  subgraph ").count(), 2);
@@ -506,6 +511,7 @@ fn cytoscape_js_loads_the_json() {
         "special-chars",
         "--format",
         "cytoscape",
+        "--entities",
         "-o",
         file.to_str().unwrap(),
     ]);
@@ -538,7 +544,7 @@ console.log(JSON.stringify({
     assert!(json["children"].as_u64().unwrap() >= 3);
     assert_eq!(json["attacks"], 1);
     assert_eq!(json["text"], "A <b>deal</b> & \"more\": 日本語");
-    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml"]);
+    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml", "--entities"]);
     assert_eq!(
         json["edges"].as_u64().unwrap() as usize,
         graphml.matches("<edge ").count()

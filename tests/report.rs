@@ -1,6 +1,7 @@
 //! `argmap report`: the page's structure, read from Rust, and the page in headless Chromium
 //! (Debian's, driven by playwright-core with axe-core, pinned in tests/node): the click that shows
-//! a passage, every quote in place, no request but the file, WCAG 2.1 AA, and screenshots.
+//! a passage, every quote in place, the map fitted, zoomed and panned, the text as wide as the page,
+//! furniture inside a quote left unmarked, no request but the file, WCAG 2.1 AA, and screenshots.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -97,7 +98,21 @@ fn the_bundled_brief_in_chromium() {
     let _ = std::fs::remove_dir_all(&shots);
     expect["axe"] = true.into();
     expect["screenshots"] = shots.to_string_lossy().into_owned().into();
+    // The map fits, zooms and pans; the text takes the column; furniture is not the author's.
+    expect["layout"] = true.into();
+    expect["furniture"] = serde_json::json!(["Online Series", "CO 17-32"]);
     let facts = browser_check(&page, &expect);
+    let fit = &facts["map_fit"];
+    assert!(
+        fit["natural"].as_f64().unwrap() > fit["frame"].as_f64().unwrap(),
+        "the bundled brief's map is wider than the page, so fitting it is what is tested: {fit}"
+    );
+    assert!(
+        facts["furniture"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|s| s == "Online Series")),
+        "{facts}"
+    );
     assert_eq!(facts["hypotheses"], 4, "{facts}");
     assert_eq!(facts["quotes"], 66, "{facts}");
     assert_eq!(facts["axe_desktop"]["violations"], 0, "{facts}");

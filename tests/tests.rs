@@ -9,6 +9,7 @@ mod completions;
 mod corpus;
 mod durability;
 mod export;
+mod export_pictures;
 mod fidelity;
 mod invariants;
 mod knowledge_base;

@@ -13,7 +13,7 @@ use super::{Global, Reported, print};
 /// Export the store, a brief or one hypothesis's support tree, as RDF or as a picture
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  argmap export --format trig > store.trig                  # the whole store\n  argmap export --brief kinu-co-17-32 --format jsonld\n  argmap export --brief kinu-co-17-32 --format dot | dot -Tpng > map.png\n  argmap export --hypothesis buffer-zone --format svg --output buffer-zone.svg\n\nThe whole store needs a format that holds named graphs (trig, nquads, jsonld);\nevery other format needs --brief or --hypothesis."
+    after_help = "Examples:\n  argmap export --format trig > store.trig                  # the whole store\n  argmap export --brief kinu-co-17-32 --format jsonld\n  argmap export --brief kinu-co-17-32 --format dot | dot -Tpng > map.png\n  argmap export --brief kinu-co-17-32 --format svg --entities > with-actors.svg\n  argmap export --hypothesis buffer-zone --format svg --output buffer-zone.svg\n\nThe whole store needs a format that holds named graphs (trig, nquads, jsonld);\nevery other format needs --brief or --hypothesis."
 )]
 pub struct ExportArgs {
     /// Output format
@@ -25,6 +25,9 @@ pub struct ExportArgs {
     /// Export one hypothesis's support tree: what supports it down to the evidence, what opposes any node of it, its question, and the sources and actors cited (with --brief when several briefs have a hypothesis of that id)
     #[arg(long, value_name = "ID")]
     hypothesis: Option<String>,
+    /// Pictures (dot, svg, graphml, mermaid, cytoscape): draw actors and events too, with their mentions, said-by and participant links [default: the argument only: question, hypotheses, claims, evidence and sources]
+    #[arg(long)]
+    entities: bool,
     /// Write to FILE instead of stdout (written whole, or not at all)
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -122,6 +125,21 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         );
         return Err(Reported(2).into());
     }
+    let picture_format = matches!(
+        args.format,
+        ExportFormat::Dot
+            | ExportFormat::Svg
+            | ExportFormat::Graphml
+            | ExportFormat::Mermaid
+            | ExportFormat::Cytoscape
+    );
+    if args.entities && !picture_format {
+        eprintln!(
+            "error: --entities chooses what a picture draws; --format {} always holds the actors and events: leave --entities out, or choose dot, svg, graphml, mermaid or cytoscape",
+            args.format.name()
+        );
+        return Err(Reported(2).into());
+    }
     let kb = global.read_store()?;
     let interchange_graph = || -> Result<argmap::read::graph::BriefGraph> {
         let Scope::Brief(id) = &scope else {
@@ -146,7 +164,14 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
     let picture = || {
         selection
             .as_ref()
-            .map(export::picture)
+            .map(|s| {
+                export::picture(
+                    s,
+                    export::PictureOptions {
+                        entities: args.entities,
+                    },
+                )
+            })
             .expect("a picture has a brief: checked above")
     };
     let text = match args.format {

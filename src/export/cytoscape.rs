@@ -2,12 +2,16 @@
 
 use serde_json::{Value, json};
 
+use super::place::place;
 use super::{EdgeStyle, Picture, colours, edge_colour};
 use crate::read::node::Kind;
 
 /// The picture as Cytoscape.js JSON, ready for `cytoscape({ ...json })` or `cy.json(json)`.
-/// Group (compound) nodes have `kind: "group"`; every other node element is a node of the map.
+/// Group (compound) nodes have `kind: "group"`; every other node element is a node of the map,
+/// with the `position` argmap's own layout gives it (the `preset` layout) and its box's
+/// `width` and `height` in `data`, so that the file opens laid out as the SVG is.
 pub fn write(picture: &Picture) -> Value {
+    let placed = place(picture);
     let mut nodes: Vec<Value> = picture
         .groups
         .iter()
@@ -18,7 +22,9 @@ pub fn write(picture: &Picture) -> Value {
             })
         })
         .collect();
-    for n in &picture.nodes {
+    for (i, n) in picture.nodes.iter().enumerate() {
+        let (x, y) = placed.layout.centres[i];
+        let (width, height) = placed.sizes[i];
         let mut data = json!({
             "id": n.id,
             "kind": n.kind.as_str(),
@@ -26,6 +32,8 @@ pub fn write(picture: &Picture) -> Value {
             "iri": n.iri,
             "label": n.lines.join("\n"),
             "text": n.text,
+            "width": width,
+            "height": height,
         });
         let status = n.status.as_ref().map(|s| s.local_name().to_string());
         let fields = [("status", &status), ("hedge", &n.hedge), ("date", &n.date)];
@@ -37,7 +45,7 @@ pub fn write(picture: &Picture) -> Value {
         if let Some(g) = n.group {
             data["parent"] = json!(picture.groups[g].id);
         }
-        nodes.push(json!({"data": data, "classes": n.kind.as_str()}));
+        nodes.push(json!({"data": data, "classes": n.kind.as_str(), "position": {"x": x, "y": y}}));
     }
     let edges: Vec<Value> = picture
         .edges
@@ -62,8 +70,9 @@ pub fn write(picture: &Picture) -> Value {
         })
         .collect();
     let mut style = vec![
-        json!({"selector": "node", "style": {"label": "data(label)", "text-wrap": "wrap", "text-valign": "center", "font-size": 10, "shape": "round-rectangle", "width": "label", "height": "label", "padding": "8px", "border-width": 1}}),
-        json!({"selector": "node.group", "style": {"text-valign": "top", "background-color": "#f7fbff", "border-color": "#1565c0", "border-style": "dashed"}}),
+        json!({"selector": "node", "style": {"label": "data(label)", "text-wrap": "wrap", "text-valign": "center", "font-size": 10, "shape": "round-rectangle", "border-width": 1}}),
+        json!({"selector": "node[width]", "style": {"width": "data(width)", "height": "data(height)"}}),
+        json!({"selector": "node.group", "style": {"text-valign": "top", "text-halign": "center", "padding": "12px", "background-color": "#f7fbff", "border-color": "#1565c0", "border-style": "dashed"}}),
         json!({"selector": "edge", "style": {"curve-style": "bezier", "target-arrow-shape": "triangle", "width": 1.3}}),
         json!({"selector": "edge.strong", "style": {"width": 2.5}}),
         json!({"selector": "edge.opposes", "style": {"line-style": "dashed", "target-arrow-shape": "tee"}}),
@@ -95,6 +104,7 @@ pub fn write(picture: &Picture) -> Value {
         "target_cytoscapejs_version": "~3",
         "data": {"name": picture.title, "brief": picture.brief, "rights": picture.rights},
         "elements": {"nodes": nodes, "edges": edges},
+        "layout": {"name": "preset", "fit": true, "padding": 30},
         "style": style,
     })
 }

@@ -86,6 +86,14 @@ fn longest_path_layers(down: &[Vec<usize>], up: &[Vec<usize>]) -> Vec<usize> {
             }
         }
     }
+    // A node nothing is above (an event that only names its participants,
+    // say) goes just above the highest of the nodes below it, not to the
+    // top, where it would open a row of its own far from them.
+    for v in (0..down.len()).filter(|&v| up[v].is_empty()) {
+        if let Some(lowest) = down[v].iter().map(|&l| layer[l]).min() {
+            layer[v] = lowest.saturating_sub(1);
+        }
+    }
     layer
 }
 
@@ -135,7 +143,43 @@ fn ordered_rows(
     rows
 }
 
-/// Each band's width: its widest segment of a layer.
+/// The widest a band's row may grow before the rest of its layer wraps to
+/// a row below: about three of the widest boxes. A layer of twelve pieces of
+/// evidence then takes four short rows rather than one long one, which keeps
+/// a whole brief's drawing a few screens wide instead of many.
+pub const ROW_WIDTH: f64 = 760.0;
+
+/// A band's nodes of one layer (in their order) cut into rows no wider than
+/// [`ROW_WIDTH`]; a row holds at least one node however wide.
+fn rows_of(members: &[usize], sizes: &[(f64, f64)]) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut width = 0.0;
+    for &v in members {
+        let w = sizes[v].0;
+        match rows.last_mut() {
+            Some(row) if width + NODE_GAP + w <= ROW_WIDTH => {
+                row.push(v);
+                width += NODE_GAP + w;
+            }
+            _ => {
+                rows.push(vec![v]);
+                width = w;
+            }
+        }
+    }
+    rows
+}
+
+fn row_width(row: &[usize], sizes: &[(f64, f64)]) -> f64 {
+    row.iter().map(|&v| sizes[v].0).sum::<f64>() + NODE_GAP * row.len().saturating_sub(1) as f64
+}
+
+/// The nodes of `row` (one layer) in band `b`, in order.
+fn members(row: &[usize], band: &[usize], b: usize) -> Vec<usize> {
+    row.iter().copied().filter(|&v| band[v] == b).collect()
+}
+
+/// Each band's width: its widest row.
 fn band_widths(
     rows: &[Vec<usize>],
     sizes: &[(f64, f64)],
@@ -144,24 +188,17 @@ fn band_widths(
 ) -> Vec<f64> {
     let mut band_width = vec![0.0f64; bands.max(1)];
     for row in rows {
-        let mut seg = vec![0.0f64; band_width.len()];
-        let mut count = vec![0usize; band_width.len()];
-        for &v in row {
-            seg[band[v]] += sizes[v].0;
-            count[band[v]] += 1;
-        }
-        for b in 0..seg.len() {
-            if count[b] > 0 {
-                let w = seg[b] + NODE_GAP * (count[b] - 1) as f64;
-                band_width[b] = band_width[b].max(w);
+        for (b, width) in band_width.iter_mut().enumerate() {
+            for part in rows_of(&members(row, band, b), sizes) {
+                *width = width.max(row_width(&part, sizes));
             }
         }
     }
     band_width
 }
 
-/// Each node's centre, a layer's segment centred in its band; and the `y`
-/// below the last layer.
+/// Each node's centre, each row centred in its band, a layer as tall as its
+/// band with the most rows; and the `y` below the last layer.
 fn centres(
     rows: &[Vec<usize>],
     sizes: &[(f64, f64)],
@@ -172,21 +209,21 @@ fn centres(
     let mut centres = vec![(0.0, 0.0); sizes.len()];
     let mut y = MARGIN + 24.0;
     for row in rows {
-        let height = row.iter().map(|&v| sizes[v].1).fold(0.0, f64::max);
+        let mut layer_height: f64 = 0.0;
         for b in 0..band_width.len() {
-            let members: Vec<usize> = row.iter().copied().filter(|&v| band[v] == b).collect();
-            if members.is_empty() {
-                continue;
+            let mut top = y;
+            for part in rows_of(&members(row, band, b), sizes) {
+                let height = part.iter().map(|&v| sizes[v].1).fold(0.0, f64::max);
+                let mut left = band_left[b] + (band_width[b] - row_width(&part, sizes)) / 2.0;
+                for v in part {
+                    centres[v] = (left + sizes[v].0 / 2.0, top + height / 2.0);
+                    left += sizes[v].0 + NODE_GAP;
+                }
+                top += height + NODE_GAP;
             }
-            let seg: f64 = members.iter().map(|&v| sizes[v].0).sum::<f64>()
-                + NODE_GAP * (members.len() - 1) as f64;
-            let mut left = band_left[b] + (band_width[b] - seg) / 2.0;
-            for v in members {
-                centres[v] = (left + sizes[v].0 / 2.0, y + height / 2.0);
-                left += sizes[v].0 + NODE_GAP;
-            }
+            layer_height = layer_height.max(top - NODE_GAP - y);
         }
-        y += height + LAYER_GAP;
+        y += layer_height + LAYER_GAP;
     }
     (centres, y)
 }

@@ -1,8 +1,9 @@
 //! Exporting the store, a brief or one hypothesis's support tree: what to export (the scope) and the quads for RDF; the drawings' picture model is [`picture`].
 //!
 //! RDF formats write quads ([`rdf`], [`jsonld`]); drawing formats write a
-//! [`Picture`] built from [`crate::read::graph`] ([`dot`], [`svg`] with its own
-//! [`layout`], [`graphml`], [`mermaid`], [`cytoscape`]). Every read goes
+//! [`Picture`] built from [`crate::read::graph`] ([`dot`], [`svg`] and
+//! [`cytoscape`] placed by [`place`] with argmap's own [`layout`], [`graphml`],
+//! [`mermaid`]). Every read goes
 //! through [`Backend`], so export works on a remote endpoint too.
 
 pub mod cytoscape;
@@ -12,11 +13,12 @@ pub mod jsonld;
 pub mod layout;
 pub mod mermaid;
 pub mod picture;
+pub mod place;
 pub mod rdf;
 pub mod svg;
 
 pub use picture::{
-    EdgeStyle, Group, PicEdge, PicNode, Picture, clean, colours, edge_colour, picture, wrap,
+    EdgeStyle, Group, PicEdge, PicNode, Picture, PictureOptions, clean, colours, edge_colour, picture, wrap,
 };
 
 use std::collections::{BTreeSet, HashMap, HashSet};

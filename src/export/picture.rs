@@ -88,13 +88,24 @@ pub struct Picture {
     pub groups: Vec<Group>,
 }
 
+/// What a picture shows besides the argument.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PictureOptions {
+    /// Draw actors and events too, with their mention, said-by and
+    /// participant links. Off by default: the argument (question,
+    /// hypotheses, claims, evidence and sources) is what a picture is for,
+    /// and a brief's actors and events outnumber its propositions.
+    pub entities: bool,
+}
+
 /// Characters per label line, and lines per label before it is cut with `…`.
 const WRAP: usize = 32;
 const MAX_LINES: usize = 6;
 
 /// Builds the picture of a selection: the whole brief, or the focused hypothesis's
-/// support tree with what opposes it, its question, and what its nodes cite.
-pub fn picture(selection: &Selection) -> Picture {
+/// support tree with what opposes it, its question, and what its nodes cite;
+/// actors and events only when `options` asks for them.
+pub fn picture(selection: &Selection, options: PictureOptions) -> Picture {
     let g = &selection.graph;
     let keep: Option<HashSet<String>> = selection.focus.as_ref().map(|h| {
         let mut keep: HashSet<String> = support_tree(g, h).into_iter().collect();
@@ -123,6 +134,7 @@ pub fn picture(selection: &Selection) -> Picture {
         .nodes
         .iter()
         .filter(|n| keep.as_ref().is_none_or(|k| k.contains(&n.iri)))
+        .filter(|n| options.entities || !matches!(n.kind, Kind::Actor | Kind::Event))
         .collect();
     let index: HashMap<&str, usize> = nodes
         .iter()

@@ -1,27 +1,12 @@
-//! SVG without Graphviz: the picture laid out by [`super::layout`], one shape per node (its kind's shape and colours), support and attack edges styled apart, each hypothesis's support tree boxed.
+//! SVG without Graphviz: the picture laid out by [`super::place`], one shape per node (its kind's shape and colours), support and attack edges styled apart, each hypothesis's support tree boxed.
 
 use std::fmt::Write as _;
 
-use super::layout::{Layout, layered};
+use super::layout::Layout;
+use super::place::{LINE_HEIGHT, Placed, place};
 use super::{EdgeStyle, Picture, colours, edge_colour};
-use crate::read::node::{EdgeKind, Kind};
+use crate::read::node::Kind;
 use crate::render::escape;
-
-const LINE_HEIGHT: f64 = 14.0;
-const CHAR_WIDTH: f64 = 6.4;
-
-/// Width and height of a node's shape.
-fn size(kind: Kind, lines: &[String]) -> (f64, f64) {
-    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
-    let (w, h) = (
-        (longest * CHAR_WIDTH + 20.0).clamp(70.0, 240.0),
-        lines.len() as f64 * LINE_HEIGHT + 16.0,
-    );
-    match kind {
-        Kind::Source | Kind::Actor | Kind::Question => (w + 24.0, h + 8.0),
-        _ => (w, h),
-    }
-}
 
 /// Lays the picture out and writes it as a standalone SVG document.
 pub fn write(picture: &Picture) -> String {
@@ -33,55 +18,24 @@ pub fn write(picture: &Picture) -> String {
 /// follows its link on Enter, so a page that embeds the drawing can be
 /// walked with the keyboard.
 pub fn write_linked(picture: &Picture, link: &dyn Fn(&super::PicNode) -> Option<String>) -> String {
-    let sizes: Vec<(f64, f64)> = picture
-        .nodes
-        .iter()
-        .map(|n| size(n.kind, &n.lines))
-        .collect();
-    let shared = picture.groups.len();
-    let mut band: Vec<usize> = picture
-        .nodes
-        .iter()
-        .map(|n| n.group.unwrap_or(shared))
-        .collect();
-    // A source, actor or event cited from one group only is drawn in that
-    // group's columns, so that the shared band does not collect them all.
-    let mut near: Vec<Vec<usize>> = vec![Vec::new(); picture.nodes.len()];
-    for e in &picture.edges {
-        if let Some(g) = picture.nodes[e.to].group {
-            near[e.from].push(g);
-        }
-        if let Some(g) = picture.nodes[e.from].group {
-            near[e.to].push(g);
-        }
-    }
-    for (i, n) in picture.nodes.iter().enumerate() {
-        let cited = matches!(n.kind, Kind::Source | Kind::Actor | Kind::Event);
-        if n.group.is_none()
-            && cited
-            && near[i]
-                .first()
-                .is_some_and(|g| near[i].iter().all(|h| h == g))
-        {
-            band[i] = near[i][0];
-        }
-    }
-    let edges: Vec<(usize, usize)> = picture
-        .edges
-        .iter()
-        .map(|e| match (e.style(), e.kind) {
-            (EdgeStyle::Support | EdgeStyle::Attack, _) | (_, EdgeKind::Answers) => (e.to, e.from),
-            _ => (e.from, e.to),
-        })
-        .collect();
-    let layout = layered(&sizes, &edges, &band, shared + 1);
-    // Nodes are written in reading order — band by band (each hypothesis's
-    // tree, then what the trees share), top to bottom, left to right — so
-    // that Tab walks the drawing the way an eye does.
+    let Placed {
+        sizes,
+        band,
+        layout,
+    } = place(picture);
+    // Nodes are written in reading order — the questions (drawn on top),
+    // then band by band (each hypothesis's tree, then what the trees
+    // share), top to bottom, left to right — so that Tab walks the drawing
+    // the way an eye does.
+    let reading_band = |i: usize| match picture.nodes[i].kind {
+        Kind::Question => 0,
+        _ => band[i] + 1,
+    };
     let mut order: Vec<usize> = (0..picture.nodes.len()).collect();
     order.sort_by(|&a, &b| {
-        (band[a], layout.layers[a])
-            .cmp(&(band[b], layout.layers[b]))
+        reading_band(a)
+            .cmp(&reading_band(b))
+            .then(layout.centres[a].1.total_cmp(&layout.centres[b].1))
             .then(layout.centres[a].0.total_cmp(&layout.centres[b].0))
     });
     let drawing = Drawing {

@@ -1,4 +1,4 @@
-//! Reading what a report shows: the brief's graph, trace and matrix as their own modules build them, and its description, passages, events and actors from four named queries.
+//! Reading what a report shows: the brief's graph, trace and matrix as their own modules build them, and its description, page furniture, passages, events and actors from five named queries.
 
 use std::collections::HashMap;
 
@@ -60,7 +60,11 @@ pub fn gather(backend: &dyn Backend, id: &str) -> Result<Report, Error> {
     let graph = brief_graph(backend, id)?;
     let bindings = graph_bindings(&graph.brief)?;
     let answer = |name: &str| select(backend, name, &bindings);
-    let meta = read_meta(&answer("report-brief")?, &graph);
+    let mut meta = read_meta(&answer("report-brief")?, &graph);
+    meta.furniture = rows(&answer("reanchor-text")?)
+        .filter_map(|row| row.text("furniture"))
+        .collect();
+    meta.furniture.dedup();
     let trace = trace(backend, Some(id), &[])?
         .into_iter()
         .next()

@@ -2,8 +2,8 @@
 //!
 //! [`gather`] reads everything through the [`Backend`](crate::sparql::Backend)
 //! (trace, matrix and graph as their own modules build them, plus the named
-//! queries `report-brief`, `report-anchors`, `report-actors` and
-//! `timeline`), so a report works from the local store, the bundled brief
+//! queries `report-brief`, `reanchor-text` (for the furniture),
+//! `report-anchors`, `report-actors` and `timeline`), so a report works from the local store, the bundled brief
 //! and a remote endpoint alike. [`to_html`] writes the page, one file per
 //! section under `html/`: inline CSS and script from `src/report/`, no
 //! font, image or script fetched, so it opens offline.
@@ -56,6 +56,9 @@ pub struct BriefMeta {
     pub language: Option<String>,
     /// The brief's full text.
     pub content: String,
+    /// Its page furniture (running heads, footers): drawn inside a quote
+    /// as not being the author's words.
+    pub furniture: Vec<String>,
     pub series: Option<String>,
     pub number: Option<String>,
     pub issued: Option<String>,

@@ -1,7 +1,9 @@
 // Drives headless Chromium (Debian's, through playwright-core) over a page `argmap report` wrote,
 // for tests/report.rs. Usage: node report.js PAGE.html EXPECT.json
 // EXPECT.json: { "hypotheses": N, "quotes": [{ "start", "end", "text" }], "axe": bool,
-//                "screenshots": DIR or null, "chromium": the browser [default: chromium on PATH] }
+//                "screenshots": DIR or null, "chromium": the browser [default: chromium on PATH],
+//                "layout": bool (check the map's fit, zoom and pan and the text's width),
+//                "furniture": [strings of page furniture that no mark may hold] }
 // Prints one line of JSON: { "ok": bool, "failures": [...], "facts": {...} }; exits 1 on a failure.
 "use strict";
 const fs = require("fs");
@@ -90,7 +92,14 @@ async function checkDom(page) {
   const found = await page.evaluate(() => {
     const out = {};
     for (const t of document.querySelectorAll("span.target")) {
-      const text = [...document.querySelectorAll(`mark[data-a~="${t.id}"]`)].map((m) => m.textContent).join("");
+      // A passage's marks, with the page furniture between them (drawn unmarked).
+      const marks = [...document.querySelectorAll(`mark[data-a~="${t.id}"]`)];
+      const inside = (f) => marks.length > 1 &&
+        (marks[0].compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+        (marks[marks.length - 1].compareDocumentPosition(f) & Node.DOCUMENT_POSITION_PRECEDING);
+      const parts = [...marks, ...[...document.querySelectorAll(".brief-text .furniture")].filter(inside)];
+      parts.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      const text = parts.map((m) => m.textContent).join("");
       out[`${t.dataset.start}-${t.dataset.end}`] = text;
     }
     return out;
@@ -113,6 +122,76 @@ async function checkDom(page) {
   }
 }
 
+// The map fits its frame; the zoom button draws it full size and a drag pans it; the text
+// column is as wide as the page's main column; no mark holds page furniture.
+async function checkLayout(page) {
+  const fit = await page.evaluate(() => {
+    const frame = document.querySelector(".map");
+    const svg = frame.querySelector("svg");
+    const r = svg.getBoundingClientRect();
+    return { frame: frame.clientWidth, frameHeight: frame.clientHeight, svg: r.width, svgHeight: r.height,
+             natural: Number(svg.getAttribute("width")), scroll: frame.scrollWidth, scrollHeight: frame.scrollHeight };
+  });
+  facts.map_fit = fit;
+  if (fit.svg > fit.frame + 1 || fit.scroll > fit.frame + 1) fail(`the map is wider than its frame: ${JSON.stringify(fit)}`);
+  if (fit.svgHeight > fit.frameHeight + 1 || fit.scrollHeight > fit.frameHeight + 1) fail(`the map is taller than its frame: ${JSON.stringify(fit)}`);
+  const button = page.locator(".map-tools button.zoom");
+  if (!(await button.isVisible())) fail("no zoom button by the map");
+  else {
+    await button.click();
+    const zoomed = await page.evaluate(() => {
+      const frame = document.querySelector(".map");
+      return { svg: frame.querySelector("svg").getBoundingClientRect().width, scroll: frame.scrollWidth,
+               frame: frame.clientWidth, pressed: document.querySelector(".map-tools button.zoom").getAttribute("aria-pressed") };
+    });
+    if (Math.abs(zoomed.svg - fit.natural) > 1) fail(`zoomed, the map is ${zoomed.svg}px wide, not its ${fit.natural}px`);
+    if (zoomed.pressed !== "true") fail("the zoom button does not say it is pressed");
+    // A drag on the drawing's background pans it.
+    const spot = await page.evaluate(() => {
+      const frame = document.querySelector(".map");
+      const r = frame.getBoundingClientRect();
+      for (let y = r.top + 10; y < Math.min(r.bottom, window.innerHeight) - 10; y += 15)
+        for (let x = r.left + r.width / 2; x < r.right - 10; x += 15) {
+          const el = document.elementFromPoint(x, y);
+          if (el && frame.contains(el) && !el.closest("a")) return { x, y };
+        }
+      return null;
+    });
+    if (!spot) fail("no background to drag the map by");
+    else {
+      const before = await page.evaluate(() => document.querySelector(".map").scrollLeft);
+      await page.mouse.move(spot.x, spot.y);
+      await page.mouse.down();
+      await page.mouse.move(spot.x - 200, spot.y, { steps: 5 });
+      await page.mouse.up();
+      const after = await page.evaluate(() => document.querySelector(".map").scrollLeft);
+      facts.map_pan = { before, after, zoomed };
+      if (!(after - before > 150)) fail(`dragging the zoomed map by 200px moved it ${after - before}px`);
+    }
+    await button.click();
+    const back = await page.evaluate(() => document.querySelector(".map svg").getBoundingClientRect().width);
+    if (Math.abs(back - fit.svg) > 1) fail(`a second press does not fit the map again (${back}px)`);
+  }
+  const widths = await page.evaluate(() => {
+    const main = document.querySelector("main");
+    const style = getComputedStyle(main);
+    const inner = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: document.querySelector(".brief-text").getBoundingClientRect().width, main: inner };
+  });
+  facts.text_width = widths;
+  if (widths.text < widths.main - 2) fail(`the text column is ${widths.text}px of the ${widths.main}px available`);
+  const furniture = expect.furniture || [];
+  const marked = await page.evaluate((strings) =>
+    [...document.querySelectorAll(".brief-text mark")].map((m) => m.textContent).filter((t) => strings.some((f) => t.includes(f))),
+  furniture);
+  const unmarked = await page.evaluate(() =>
+    [...document.querySelectorAll(".brief-text .furniture")].map((f) => f.textContent));
+  facts.furniture = unmarked;
+  if (marked.length) fail(`marks hold page furniture: ${JSON.stringify(marked.slice(0, 3))}`);
+  if (furniture.length && !furniture.some((f) => unmarked.some((u) => u.includes(f))))
+    fail("no furniture inside a quote is drawn as furniture");
+}
+
 async function runAxe(page, label) {
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const result = await page.evaluate(() =>
@@ -128,6 +207,7 @@ async function runAxe(page, label) {
     const desktop = await open(browser, 1280, 900);
     await checkDom(desktop.page);
     await checkClick(desktop.page);
+    if (expect.layout) await checkLayout(desktop.page);
     if (expect.axe) await runAxe(desktop.page, "desktop");
     if (expect.screenshots) {
       fs.mkdirSync(expect.screenshots, { recursive: true });

@@ -1,4 +1,4 @@
-//! The brief's text with every passage the map quotes marked, cut at each passage's start and end so that overlapping passages need no search.
+//! The brief's text with every passage the map quotes marked, cut at each passage's start and end so that overlapping passages need no search, and the page furniture inside a passage left unmarked.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -27,6 +27,7 @@ pub(super) fn write_text(out: &mut String, report: &Report, places: &Places) {
     );
     let text: Vec<char> = meta.content.chars().collect();
     let ranges: Vec<(usize, usize)> = report.anchors.iter().map(|a| (a.start, a.end)).collect();
+    let furniture = furniture_inside(&meta.content, &meta.furniture, &ranges);
     let _ = write!(
         out,
         "<div class=\"brief-text\" lang=\"{}\">",
@@ -54,20 +55,90 @@ pub(super) fn write_text(out: &mut String, report: &Report, places: &Places) {
                 escape(&report.graph.nodes[a.node].iri)
             );
         }
-        let segment: String = text[piece.start..piece.end].iter().collect();
         if piece.open.is_empty() {
+            let segment: String = text[piece.start..piece.end].iter().collect();
             out.push_str(&escape(&segment));
-        } else if !segment.is_empty() {
-            let ids: Vec<String> = piece.open.iter().map(|i| format!("p{i}")).collect();
-            let _ = write!(
-                out,
-                "<mark data-a=\"{}\">{}</mark>",
-                ids.join(" "),
-                escape(&segment)
-            );
+            continue;
+        }
+        let ids: Vec<String> = piece.open.iter().map(|i| format!("p{i}")).collect();
+        for (from, to, furniture) in split(piece.start, piece.end, &furniture) {
+            let segment: String = text[from..to].iter().collect();
+            if furniture {
+                let _ = write!(
+                    out,
+                    "<span class=\"furniture\" title=\"page furniture, not the author's words\">{}</span>",
+                    escape(&segment)
+                );
+            } else {
+                let _ = write!(
+                    out,
+                    "<mark data-a=\"{}\">{}</mark>",
+                    ids.join(" "),
+                    escape(&segment)
+                );
+            }
         }
     }
     out.push_str("</div>\n</section>\n");
+}
+
+/// The runs of page furniture (character offsets, end exclusive, merged
+/// where they overlap) that lie strictly inside a passage. A quote is
+/// matched across the running heads a page break puts between its words,
+/// so furniture inside a passage is the page's, not the author's; at a
+/// passage's very start or end it would be the quote's own words.
+fn furniture_inside(
+    content: &str,
+    furniture: &[String],
+    passages: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let starts: Vec<usize> = content.char_indices().map(|(b, _)| b).collect();
+    let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
+    let chars: Vec<char> = content.chars().collect();
+    let blank = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_none_or(|c| c.is_whitespace());
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for f in furniture.iter().filter(|f| !f.trim().is_empty()) {
+        for (byte, _) in content.match_indices(f.as_str()) {
+            let start = char_at(byte);
+            let end = char_at(byte + f.len());
+            let inside = passages.iter().any(|&(s, e)| s < start && end < e);
+            if inside && blank(start.checked_sub(1)) && blank(Some(end)) {
+                runs.push((start, end));
+            }
+        }
+    }
+    runs.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in runs {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// The run `start..end` cut where furniture begins and ends: each part with
+/// whether it is furniture. Empty parts are left out.
+fn split(start: usize, end: usize, furniture: &[(usize, usize)]) -> Vec<(usize, usize, bool)> {
+    let mut parts = Vec::new();
+    let mut at = start;
+    let first = furniture.partition_point(|&(_, e)| e <= start);
+    for &(s, e) in &furniture[first..] {
+        if s >= end {
+            break;
+        }
+        let (s, e) = (s.max(at), e.min(end));
+        if at < s {
+            parts.push((at, s, false));
+        }
+        parts.push((s, e, true));
+        at = e;
+    }
+    if at < end {
+        parts.push((at, end, false));
+    }
+    parts
 }
 
 /// A run of the text between two places where passages start or end.
@@ -128,6 +199,19 @@ fn pieces(len: usize, anchors: &[(usize, usize)]) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_inside_a_passage_is_cut_out_of_it() {
+        let text = "One two Online Series three. Online Series";
+        let furniture = vec!["Online Series".to_string(), "Series".to_string()];
+        let runs = furniture_inside(text, &furniture, &[(0, 27), (29, 42)]);
+        assert_eq!(runs, vec![(8, 21)], "at a passage's end it is the quote's own");
+        assert_eq!(
+            split(4, 27, &runs),
+            vec![(4, 8, false), (8, 21, true), (21, 27, false)]
+        );
+        assert_eq!(split(22, 27, &runs), vec![(22, 27, false)]);
+    }
 
     #[test]
     fn overlapping_and_nested_passages_mark_each_run_they_cover() {
