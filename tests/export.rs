@@ -443,7 +443,14 @@ fn cytoscape_json_has_one_element_per_node_and_edge() {
         .collect();
     assert_eq!(members.len(), SPECIAL_NODES);
     assert_eq!(groups.len(), 2);
-    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml", "--entities"]);
+    let graphml = store.ok(&[
+        "export",
+        "--brief",
+        "special-chars",
+        "--format",
+        "graphml",
+        "--entities",
+    ]);
     let edges = json["elements"]["edges"].as_array().unwrap();
     assert_eq!(edges.len(), graphml.matches("<edge ").count());
     let ids: std::collections::HashSet<&str> = nodes
@@ -466,7 +473,14 @@ fn cytoscape_json_has_one_element_per_node_and_edge() {
 #[test]
 fn mermaid_is_a_flowchart_with_a_subgraph_per_hypothesis() {
     let store = special_store();
-    let text = store.ok(&["export", "--brief", "special-chars", "--format", "mermaid", "--entities"]);
+    let text = store.ok(&[
+        "export",
+        "--brief",
+        "special-chars",
+        "--format",
+        "mermaid",
+        "--entities",
+    ]);
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("%%")).collect();
     assert_eq!(lines[0], "flowchart BT");
     assert_eq!(text.matches("\n  subgraph ").count(), 2);
@@ -544,7 +558,14 @@ console.log(JSON.stringify({
     assert!(json["children"].as_u64().unwrap() >= 3);
     assert_eq!(json["attacks"], 1);
     assert_eq!(json["text"], "A <b>deal</b> & \"more\": 日本語");
-    let graphml = store.ok(&["export", "--brief", "special-chars", "--format", "graphml", "--entities"]);
+    let graphml = store.ok(&[
+        "export",
+        "--brief",
+        "special-chars",
+        "--format",
+        "graphml",
+        "--entities",
+    ]);
     assert_eq!(
         json["edges"].as_u64().unwrap() as usize,
         graphml.matches("<edge ").count()

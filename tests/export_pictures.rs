@@ -46,9 +46,15 @@ fn the_default_picture_is_the_argument_and_entities_bring_actors_and_events() {
         shown,
         ["claim", "evidence", "hypothesis", "question", "source"]
     );
-    assert!(everything["actor"] > 0 && everything["event"] > 0, "{everything:?}");
+    assert!(
+        everything["actor"] > 0 && everything["event"] > 0,
+        "{everything:?}"
+    );
     for (kind, n) in &argument {
-        assert_eq!(everything[kind], *n, "{kind}: the argument is whole either way");
+        assert_eq!(
+            everything[kind], *n,
+            "{kind}: the argument is whole either way"
+        );
     }
     // Every picture format draws the same nodes: no actor or event by default.
     let marks = [
@@ -64,10 +70,20 @@ fn the_default_picture_is_the_argument_and_entities_bring_actors_and_events() {
         assert_eq!(full.matches(actor).count(), everything["actor"], "{format}");
         assert_eq!(full.matches(event).count(), everything["event"], "{format}");
     }
-    let refused = store.run(&["export", "--brief", BRIEF, "--format", "turtle", "--entities"]);
+    let refused = store.run(&[
+        "export",
+        "--brief",
+        BRIEF,
+        "--format",
+        "turtle",
+        "--entities",
+    ]);
     assert_eq!(refused.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("--entities") && stderr.contains("always holds"), "{stderr}");
+    assert!(
+        stderr.contains("--entities") && stderr.contains("always holds"),
+        "{stderr}"
+    );
 }
 
 /// Width and height of a PNG, from its header.
@@ -88,7 +104,11 @@ fn graphviz_draws_the_argument_smaller_than_every_entity() {
             .arg(&dot)
             .output()
             .expect("graphviz's dot runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         sizes.push(png_size(&out.stdout));
     }
     let (argument, everything) = (sizes[0], sizes[1]);
@@ -147,7 +167,11 @@ print(json.dumps({"width": float(root.get("width")), "height": float(root.get("h
         .arg(file)
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -195,7 +219,10 @@ fn node(script: &Path, args: &[&Path]) -> serde_json::Value {
 fn cytoscape_opens_the_preset_layout_with_groups_apart() {
     let store = TempStore::with_seed();
     let special = TempStore::new();
-    special.ok(&["load", root().join("tests/data/special-chars").to_str().unwrap()]);
+    special.ok(&[
+        "load",
+        root().join("tests/data/special-chars").to_str().unwrap(),
+    ]);
     let files = [
         export(&store, BRIEF, "cytoscape", false),
         export(&store, BRIEF, "cytoscape", true),
@@ -223,7 +250,10 @@ fn mermaid_renders_every_brief_without_a_parse_error() {
     ];
     for fixture in ["special-chars", "non-ascii"] {
         let s = TempStore::new();
-        s.ok(&["load", root().join("tests/data").join(fixture).to_str().unwrap()]);
+        s.ok(&[
+            "load",
+            root().join("tests/data").join(fixture).to_str().unwrap(),
+        ]);
         let file = export(&s, fixture, "mermaid", true);
         let kept = store.dir.path().join(format!("{fixture}.mermaid"));
         std::fs::copy(&file, &kept).unwrap();
@@ -250,9 +280,19 @@ fn mermaid_renders_every_brief_without_a_parse_error() {
     for (file, d) in files.iter().zip(diagrams) {
         let text = std::fs::read_to_string(file).unwrap();
         let nodes = text.lines().filter(|l| l.contains(":::")).count();
-        assert_eq!(d["nodes"].as_u64().unwrap() as usize, nodes, "{}: {d}", file.display());
+        assert_eq!(
+            d["nodes"].as_u64().unwrap() as usize,
+            nodes,
+            "{}: {d}",
+            file.display()
+        );
         let groups = text.matches("\n  subgraph ").count();
-        assert_eq!(d["clusters"].as_u64().unwrap() as usize, groups, "{}: {d}", file.display());
+        assert_eq!(
+            d["clusters"].as_u64().unwrap() as usize,
+            groups,
+            "{}: {d}",
+            file.display()
+        );
     }
     assert_eq!(diagrams[0]["clusters"], 4);
 }

@@ -29,7 +29,8 @@ const SWEEPS: usize = 4;
 /// Lays out `sizes.len()` nodes of sizes `sizes` (width, height). Each edge
 /// is `(upper, lower)`: the first is drawn in a layer above the second when
 /// the edges allow. `band[i]` (below `bands`) is node i's band, drawn left
-/// to right in band order.
+/// to right in band order; the last band is drawn across the top, above the
+/// others (argmap's pictures put their questions there).
 pub fn layered(
     sizes: &[(f64, f64)],
     edges: &[(usize, usize)],
@@ -144,10 +145,11 @@ fn ordered_rows(
 }
 
 /// The widest a band's row may grow before the rest of its layer wraps to
-/// a row below: about three of the widest boxes. A layer of twelve pieces of
-/// evidence then takes four short rows rather than one long one, which keeps
-/// a whole brief's drawing a few screens wide instead of many.
-pub const ROW_WIDTH: f64 = 760.0;
+/// a row below: two of the widest boxes, or three narrower. A layer of
+/// twelve pieces of evidence then takes a few short rows rather than one
+/// long one, which keeps a whole brief's drawing a few screens wide instead
+/// of many.
+pub const ROW_WIDTH: f64 = 620.0;
 
 /// A band's nodes of one layer (in their order) cut into rows no wider than
 /// [`ROW_WIDTH`]; a row holds at least one node however wide.
@@ -197,8 +199,11 @@ fn band_widths(
     band_width
 }
 
-/// Each node's centre, each row centred in its band, a layer as tall as its
-/// band with the most rows; and the `y` below the last layer.
+/// Each node's centre, each row centred in its band; and the `y` below the
+/// last layer. The last band (the questions) is drawn first, across the
+/// top; below it every other band stacks its own layers, so that a band
+/// with a tall layer (many rows) does not push the others down and leave
+/// them a blank band.
 fn centres(
     rows: &[Vec<usize>],
     sizes: &[(f64, f64)],
@@ -207,25 +212,33 @@ fn centres(
     band_width: &[f64],
 ) -> (Vec<(f64, f64)>, f64) {
     let mut centres = vec![(0.0, 0.0); sizes.len()];
-    let mut y = MARGIN + 24.0;
-    for row in rows {
-        let mut layer_height: f64 = 0.0;
-        for b in 0..band_width.len() {
-            let mut top = y;
-            for part in rows_of(&members(row, band, b), sizes) {
+    let header = band_width.len() - 1;
+    let stack = |b: usize, top: f64, centres: &mut [(f64, f64)]| -> f64 {
+        let mut y = top;
+        for row in rows {
+            let parts = rows_of(&members(row, band, b), sizes);
+            if parts.is_empty() {
+                continue;
+            }
+            for part in parts {
                 let height = part.iter().map(|&v| sizes[v].1).fold(0.0, f64::max);
                 let mut left = band_left[b] + (band_width[b] - row_width(&part, sizes)) / 2.0;
                 for v in part {
-                    centres[v] = (left + sizes[v].0 / 2.0, top + height / 2.0);
+                    centres[v] = (left + sizes[v].0 / 2.0, y + height / 2.0);
                     left += sizes[v].0 + NODE_GAP;
                 }
-                top += height + NODE_GAP;
+                y += height + NODE_GAP;
             }
-            layer_height = layer_height.max(top - NODE_GAP - y);
+            y += LAYER_GAP - NODE_GAP;
         }
-        y += layer_height + LAYER_GAP;
+        y
+    };
+    let top = stack(header, MARGIN + 24.0, &mut centres);
+    let mut bottom = top;
+    for b in 0..header {
+        bottom = bottom.max(stack(b, top, &mut centres));
     }
-    (centres, y)
+    (centres, bottom)
 }
 
 fn barycentre(neighbours: &[usize], rank: &[f64]) -> Option<f64> {

@@ -18,7 +18,8 @@ pub mod rdf;
 pub mod svg;
 
 pub use picture::{
-    EdgeStyle, Group, PicEdge, PicNode, Picture, PictureOptions, clean, colours, edge_colour, picture, wrap,
+    EdgeStyle, Group, PicEdge, PicNode, Picture, PictureOptions, clean, colours, edge_colour,
+    picture, wrap,
 };
 
 use std::collections::{BTreeSet, HashMap, HashSet};

@@ -95,7 +95,10 @@ fn furniture_inside(
     let starts: Vec<usize> = content.char_indices().map(|(b, _)| b).collect();
     let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
     let chars: Vec<char> = content.chars().collect();
-    let blank = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_none_or(|c| c.is_whitespace());
+    let blank = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_none_or(|c| c.is_whitespace())
+    };
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for f in furniture.iter().filter(|f| !f.trim().is_empty()) {
         for (byte, _) in content.match_indices(f.as_str()) {
@@ -205,7 +208,11 @@ mod tests {
         let text = "One two Online Series three. Online Series";
         let furniture = vec!["Online Series".to_string(), "Series".to_string()];
         let runs = furniture_inside(text, &furniture, &[(0, 27), (29, 42)]);
-        assert_eq!(runs, vec![(8, 21)], "at a passage's end it is the quote's own");
+        assert_eq!(
+            runs,
+            vec![(8, 21)],
+            "at a passage's end it is the quote's own"
+        );
         assert_eq!(
             split(4, 27, &runs),
             vec![(4, 8, false), (8, 21, true), (21, 27, false)]
