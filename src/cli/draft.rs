@@ -246,9 +246,8 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let temporary = path.with_extension("draft-partial");
     std::fs::write(&temporary, bytes)
         .and_then(|()| std::fs::rename(&temporary, path))
-        .map_err(|e| {
+        .inspect_err(|_| {
             let _ = std::fs::remove_file(&temporary);
-            e
         })
         .with_context(|| format!("cannot write {}", path.display()))
 }

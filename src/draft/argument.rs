@@ -223,7 +223,8 @@ fn substantive(words: &[&str]) -> bool {
 fn paragraph_alone(open: &[&Sentence], k: usize) -> bool {
     let p = open[k].paragraph;
     let same = |j: usize| open.get(j).is_some_and(|s| s.paragraph == p);
-    !(k > 0 && same(k - 1)) && !same(k + 1)
+    let before = k > 0 && same(k - 1);
+    !before && !same(k + 1)
 }
 
 /// Whether a sentence carries a cue of attribution or inference.

@@ -146,10 +146,8 @@ fn find_furniture(text: &str, lines: &[Line]) -> (Vec<Furniture>, Vec<(usize, us
     let content = |i: usize| &text[lines[i].start..lines[i].end];
     let short: Vec<bool> = (0..lines.len()).map(|i| short_line(content(i))).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for i in 0..lines.len() {
-        if short[i] {
-            *counts.entry(content(i)).or_default() += 1;
-        }
+    for (i, _) in short.iter().enumerate().filter(|(_, short)| **short) {
+        *counts.entry(content(i)).or_default() += 1;
     }
     let pages = (0..lines.len())
         .filter(|&i| short[i] && page_number(content(i)))
@@ -327,9 +325,10 @@ fn body_words(text: &str, lines: &[Line], ranges: &[(usize, usize)]) -> Vec<Word
                     true
                 } else if !gap.contains('\n') {
                     false
-                } else if Some(p.line) == first_line && title_like(previous_text) && capital {
-                    true
-                } else if lines[line].indented || previous_text.chars().count() > PARAGRAPH_LINE {
+                } else if (Some(p.line) == first_line && title_like(previous_text) && capital)
+                    || lines[line].indented
+                    || previous_text.chars().count() > PARAGRAPH_LINE
+                {
                     true
                 } else {
                     !blank_lines

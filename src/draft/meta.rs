@@ -122,7 +122,7 @@ fn heading(layout: &Layout, s: &Sentence) -> bool {
 fn author_like(layout: &Layout, s: &Sentence) -> bool {
     let words = s.words(layout);
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    heading(layout, s) && words.len() <= 20 && words.iter().take(2).all(|w| capital(w))
+    heading(layout, s) && words.len() <= 20 && words.iter().take(2).all(capital)
 }
 
 /// The author from an author line: "Sung, Ki-Young (Research Fellow, …)" or "By Jane Doe, Fellow".
