@@ -74,12 +74,29 @@ fn quotes(map: &toml::Table) -> Vec<String> {
 }
 
 /// The text with its furniture removed and its white space collapsed, for finding quotes by hand.
+/// Furniture is a whole line, or a running head glued to the start or end of a line by a page
+/// break; the same words inside a sentence are the text's own.
 fn flattened(text: &str, furniture: &[String]) -> String {
-    let mut text = text.to_string();
-    for f in furniture {
-        text = text.replace(f.as_str(), " ");
+    let mut kept = Vec::new();
+    for line in text.lines() {
+        let mut line = line.trim();
+        if furniture.iter().any(|f| f == line) {
+            continue;
+        }
+        for f in furniture {
+            if let Some(head) = line.strip_suffix(f.as_str()).filter(|h| h.ends_with(' ')) {
+                line = head.trim_end();
+            }
+            if let Some(tail) = line.strip_prefix(f.as_str()).filter(|t| t.starts_with(' ')) {
+                line = tail.trim_start();
+            }
+        }
+        kept.push(line);
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    kept.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn furniture(map: &toml::Table) -> Vec<String> {
@@ -90,15 +107,19 @@ fn furniture(map: &toml::Table) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn hypotheses(map: &toml::Table) -> Vec<(String, toml::Table)> {
-    map.get("hypothesis")
+/// The hypotheses in the order the draft writes them (a parsed table sorts its keys).
+fn hypotheses(map: &toml::Table, text: &str) -> Vec<(String, toml::Table)> {
+    let mut out: Vec<(String, toml::Table)> = map
+        .get("hypothesis")
         .and_then(|h| h.as_table())
         .map(|t| {
             t.iter()
                 .map(|(k, v)| (k.clone(), v.as_table().unwrap().clone()))
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    out.sort_by_key(|(k, _)| text.find(&format!("[hypothesis.{k}]")));
+    out
 }
 
 #[test]
@@ -127,7 +148,7 @@ fn the_bundled_brief_drafts_to_a_map_that_checks_and_traces() {
     assert_eq!(map["brief"]["number"].as_str(), Some("CO 17-32"));
     assert_eq!(map["brief"]["series"].as_str(), Some("Online Series"));
     // The four motives, each with the hedge of the hand-made map.
-    let hedges: Vec<String> = hypotheses(&map)
+    let hedges: Vec<String> = hypotheses(&map, &text)
         .iter()
         .map(|(_, h)| {
             h.get("hedge")
@@ -252,7 +273,7 @@ fn enumerated_readings_come_out_as_hypotheses() {
                     .collect()
             })
             .unwrap_or_default();
-        let quotes: Vec<String> = hypotheses(&map)
+        let quotes: Vec<String> = hypotheses(&map, &text)
             .iter()
             .map(|(_, h)| h["quote"].as_str().unwrap().to_string())
             .collect();

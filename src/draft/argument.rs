@@ -254,7 +254,23 @@ fn targets(open: &[&Sentence], readings: &[Readings]) -> Vec<Option<(String, Str
         for (n, reading) in r.readings.iter().enumerate() {
             in_reading[reading.sentence] = true;
             if r.question_sentence == Some(reading.sentence) {
-                // A list inside one sentence: what follows is about them all.
+                // A list inside one sentence: what follows in its paragraph
+                // is about them all, and points at the first for review.
+                if n > 0 {
+                    continue;
+                }
+                let p = open[reading.sentence].paragraph;
+                for k in reading.sentence + 1..open.len() {
+                    let later = r.readings.iter().any(|x| x.sentence == k);
+                    if open[k].paragraph != p || later {
+                        break;
+                    }
+                    in_reading[k] = true;
+                    out[k] = Some((
+                        reading.key.clone(),
+                        "after the list of readings, about them all: the first is named".into(),
+                    ));
+                }
                 continue;
             }
             let next = r

@@ -50,8 +50,8 @@ pub struct Options {
     pub issued: Option<String>,
     /// Actors, sources and events to reuse.
     pub known: Vec<Known>,
-    /// Character ranges of the text that a map already quotes: their
-    /// sentences are left out of the draft.
+    /// Character ranges of the text that a map already quotes: a sentence
+    /// they take up half of or more is left out of the draft.
     pub covered: Vec<(usize, usize)>,
 }
 
@@ -96,7 +96,14 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     actors.settle();
     let covered = |s: &sentences::Sentence| {
         let (start, end) = (text_chars.of(s.start), text_chars.of(s.end));
-        options.covered.iter().any(|&(a, b)| a <= start && end <= b)
+        // A map's quote need not be the whole sentence: the sentence is
+        // covered when its quotes take up half of it or more.
+        let quoted: usize = options
+            .covered
+            .iter()
+            .map(|&(a, b)| b.min(end).saturating_sub(a.max(start)))
+            .sum();
+        quoted * 2 >= end - start
     };
     let open: Vec<&sentences::Sentence> = all.iter().filter(|s| !covered(s)).collect();
     let argument = argument::read(&layout, &open, &meta, &actors);

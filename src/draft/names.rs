@@ -284,11 +284,16 @@ impl<'k> Actors<'k> {
             }
             return out;
         }
-        // Title words before a name are a role.
-        let titles = rest
+        // Title words before a name are a role, and so is what a title
+        // closes ("UN Secretary-General Antonio Guterres").
+        let leading = rest
             .iter()
             .take_while(|t| is(TITLES, &t.to_lowercase()) || is(NAME_JOINERS, t))
             .count();
+        let titles = match rest_lower.iter().rposition(|t| is(TITLES, t)) {
+            Some(t) if t + 1 < rest.len() && t + 1 > leading => t + 1,
+            _ => leading,
+        };
         let name = &rest[titles..];
         let role = (titles > 0).then(|| tokens[..offset + titles].join(" "));
         if name.is_empty() || name.iter().all(|t| is(TITLES, &t.to_lowercase())) {
