@@ -186,7 +186,7 @@ fn the_bundled_brief_drafts_to_a_map_that_checks_and_traces() {
     // The trace runs at once.
     let store = TempStore::new();
     store.ok(&["load", folder.to_str().unwrap()]);
-    let trace = store.ok(&["trace", "kinu-draft"]);
+    let trace = store.ok(&["trace", "--brief", "kinu-draft"]);
     assert!(trace.contains("could be"), "{trace}");
 }
 

@@ -637,13 +637,13 @@ pub fn exclusive(passage: &[String]) -> (bool, String) {
 }
 
 /// Whether `lower` holds a count of readings: "four ways", "two methods", "possible motivations".
+/// One word may stand between the count and the noun ("two rival readings").
 pub fn counts_readings(lower: &[String]) -> Option<usize> {
+    let count = |w: &str| NUMBERS.iter().any(|(n, _)| *n == w) || w.parse::<usize>().is_ok();
     (0..lower.len()).find(|&i| {
         is(READING_NOUNS, &lower[i])
-            && (i > 0
-                && (NUMBERS.iter().any(|(n, _)| *n == lower[i - 1])
-                    || lower[i - 1].parse::<usize>().is_ok()
-                    || lower[i - 1] == "possible"))
+            && (i > 0 && (count(&lower[i - 1]) || lower[i - 1] == "possible")
+                || i > 1 && count(&lower[i - 2]))
     })
 }
 

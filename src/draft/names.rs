@@ -294,6 +294,18 @@ impl<'k> Actors<'k> {
             Some(t) if t + 1 < rest.len() && t + 1 > leading => t + 1,
             _ => leading,
         };
+        // The names before the role's first title are actors of their own ("UN").
+        let before_title = rest_lower.iter().position(|t| is(TITLES, t)).unwrap_or(0);
+        if titles > leading && before_title > 0 {
+            let head = Run {
+                tokens: rest[..before_title].iter().map(|t| t.to_string()).collect(),
+                acronym: None,
+                tail: None,
+                ..run.clone()
+            };
+            let word = run.word + offset;
+            out.extend(self.classify(&Run { word, ..head }));
+        }
         let name = &rest[titles..];
         let role = (titles > 0).then(|| tokens[..offset + titles].join(" "));
         if name.is_empty() || name.iter().all(|t| is(TITLES, &t.to_lowercase())) {
