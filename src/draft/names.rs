@@ -294,17 +294,8 @@ impl<'k> Actors<'k> {
             Some(t) if t + 1 < rest.len() && t + 1 > leading => t + 1,
             _ => leading,
         };
-        // The names before the role's first title are actors of their own ("UN").
-        let before_title = rest_lower.iter().position(|t| is(TITLES, t)).unwrap_or(0);
-        if titles > leading && before_title > 0 {
-            let head = Run {
-                tokens: rest[..before_title].iter().map(|t| t.to_string()).collect(),
-                acronym: None,
-                tail: None,
-                ..run.clone()
-            };
-            let word = run.word + offset;
-            out.extend(self.classify(&Run { word, ..head }));
+        if titles > leading {
+            out.extend(self.role_head(rest, &rest_lower, run, offset));
         }
         let name = &rest[titles..];
         let role = (titles > 0).then(|| tokens[..offset + titles].join(" "));
@@ -364,6 +355,29 @@ impl<'k> Actors<'k> {
         };
         out.push((word, i));
         out
+    }
+
+    /// The names before a role's first title, actors of their own ("UN" in
+    /// "UN Secretary-General Antonio Guterres").
+    fn role_head(
+        &mut self,
+        rest: &[&str],
+        rest_lower: &[String],
+        run: &Run,
+        offset: usize,
+    ) -> Vec<(usize, usize)> {
+        let before_title = rest_lower.iter().position(|t| is(TITLES, t)).unwrap_or(0);
+        if before_title == 0 {
+            return Vec::new();
+        }
+        let head = Run {
+            tokens: rest[..before_title].iter().map(|t| t.to_string()).collect(),
+            acronym: None,
+            tail: None,
+            ..run.clone()
+        };
+        let word = run.word + offset;
+        self.classify(&Run { word, ..head })
     }
 
     /// A run holding an organisation's word: the organisation, and a person
