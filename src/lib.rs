@@ -11,6 +11,7 @@
 //! prints and never exits.
 
 pub mod corpus;
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod interchange;

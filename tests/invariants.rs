@@ -99,6 +99,7 @@ fn group_roots(group: &str) -> Vec<String> {
 
 /// The modules above each lower layer: what it must never import.
 const ABOVE_MAP: &[&str] = &[
+    "draft",
     "store",
     "KnowledgeBase",
     "sparql",
@@ -111,6 +112,7 @@ const ABOVE_MAP: &[&str] = &[
     "corpus",
 ];
 const ABOVE_SPARQL: &[&str] = &[
+    "draft",
     "store",
     "KnowledgeBase",
     "read",

@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod completions;
 mod corpus;
+mod draft;
 mod durability;
 mod export;
 mod export_pictures;

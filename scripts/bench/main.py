@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 
+import draft
 import export
 import link
 import matrix
@@ -18,7 +19,7 @@ import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
+PARTS = {"suite": suite, "draft": draft, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
 
 
 def options():

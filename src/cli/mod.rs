@@ -8,6 +8,7 @@ mod backup;
 mod check;
 mod compile;
 mod completions;
+mod draft;
 mod drop;
 mod export;
 mod gen_corpus;
@@ -161,6 +162,7 @@ fn parse_base(text: &str) -> Result<String, String> {
 #[derive(Subcommand)]
 enum Command {
     Check(check::CheckArgs),
+    Draft(draft::DraftArgs),
     Lint(lint::LintArgs),
     Compile(compile::CompileArgs),
     Load(load::LoadArgs),
@@ -280,6 +282,7 @@ fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
     match cli.command {
         Command::Check(args) => check::run(args, g),
+        Command::Draft(args) => draft::run(args, g),
         Command::Lint(args) => lint::run(args, g),
         Command::Compile(args) => compile::run(args, g),
         Command::Load(args) => load::run(args, g),
