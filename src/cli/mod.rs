@@ -12,6 +12,7 @@ mod drop;
 mod export;
 mod gen_corpus;
 mod import;
+mod init;
 mod link;
 mod lint;
 mod list;
@@ -25,6 +26,7 @@ mod query;
 mod reanchor;
 mod report;
 mod restore;
+mod schema;
 mod serve;
 mod trace;
 
@@ -160,6 +162,7 @@ fn parse_base(text: &str) -> Result<String, String> {
 
 #[derive(Subcommand)]
 enum Command {
+    Init(init::InitArgs),
     Check(check::CheckArgs),
     Lint(lint::LintArgs),
     Compile(compile::CompileArgs),
@@ -182,6 +185,7 @@ enum Command {
     Reanchor(reanchor::ReanchorArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Schema(schema::SchemaArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -301,6 +305,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Reanchor(args) => reanchor::run(args, g),
         Command::Completions(args) => completions::run(args, g),
         Command::Man(args) => man::run(args, g),
+        Command::Schema(args) => schema::run(args, g),
+        Command::Init(args) => init::run(args, g),
     }
 }
 
