@@ -117,7 +117,12 @@ fn stdout_in(dir: &Path, args: &[&str]) -> String {
 fn trace_matrix_and_lint_of_the_bundled_brief() {
     let here = tempfile::tempdir().unwrap();
     let trace = stdout_in(here.path(), &["trace", "--format", "json"]);
-    agree("trace", &[trace]);
+    // An AIF map whose inference is undercut, for `undercut_by`.
+    let undercut = TempStore::new();
+    let aif = root().join("tests/data/json-fields/undercut.json");
+    undercut.ok(&["import", aif.to_str().unwrap(), "--hypothesis", "1"]);
+    let undercut = undercut.ok(&["trace", "--format", "json"]);
+    agree("trace", &[trace, undercut]);
     let matrix = stdout_in(here.path(), &["matrix", "--format", "json"]);
     agree("matrix", &[matrix]);
     let lint = stdout_in(here.path(), &["lint", "--format", "json"]);
@@ -147,8 +152,16 @@ fn reanchor_of_revised_texts() {
     for f in ["map.toml", "brief.txt"] {
         std::fs::copy(seed_dir().join(f), brief.join(f)).unwrap();
     }
-    // Revisions whose quotes are placed exactly, normalised, fuzzily and orphaned.
-    let outputs: Vec<String> = ["seed-curly", "seed-reworded", "seed-typos", "seed-deleted"]
+    // Revisions whose quotes are placed exactly, normalised, fuzzily and
+    // orphaned (with and without candidates).
+    let cases = [
+        "seed-curly",
+        "seed-reworded",
+        "seed-typos",
+        "seed-deleted",
+        "seed-lookalike-added",
+    ];
+    let outputs: Vec<String> = cases
         .iter()
         .map(|case| {
             let revised = root().join("tests/data/reanchor/cases").join(case).join("revised.txt");

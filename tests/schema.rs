@@ -74,7 +74,7 @@ fn what_check_refuses_as_a_key_the_schema_refuses_too() {
     let cases = [
         ("unknown-key", seed.replacen("[brief]\n", "[brief]\ntitel = \"x\"\n", 1)),
         ("unknown-section", format!("{seed}\n[claims.x]\ntext = \"x\"\n")),
-        ("wrong-type", seed.replacen("[question.aim]\n", "[question.aim]\nexclusive = \"yes\"\n", 1)),
+        ("wrong-type", seed.replacen("[question.aim]\n", "[question.aim]\nnote = 3\n", 1)),
         ("bad-status", format!("{seed}\n[claim.extra]\ntext = \"x\"\nstatus = \"rumour\"\n")),
     ];
     for (name, text) in cases {

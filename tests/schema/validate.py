@@ -14,8 +14,9 @@ jsonschema.Draft7Validator.check_schema(schema)
 validator = jsonschema.Draft7Validator(schema)
 bad = False
 for name in sys.argv[2:]:
-    with open(name, "rb") as f:
-        data = tomllib.load(f)
+    # A byte-order mark, which argmap drops, is no TOML for tomllib.
+    with open(name, encoding="utf-8-sig") as f:
+        data = tomllib.loads(f.read())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if not errors:
         print(f"ok {name}")

@@ -17,9 +17,24 @@ pub(super) struct Difference {
 
 /// The first character where `quote` and `passage` differ, runs of white
 /// space counting as equal (a quote matches across line breaks); `None`
-/// when one is a prefix of the other, where no character says it better
-/// than the closest passage does.
+/// when one is a prefix of the other, or when they differ from their first
+/// character on (the passage is then only the nearest words, and the
+/// closest passage says more), unless that character is only the other
+/// case of the same letter.
 pub(super) fn first_difference(quote: &str, passage: &str) -> Option<Difference> {
+    let d = scan(quote, passage)?;
+    if d.quote_byte > 0 {
+        return Some(d);
+    }
+    let next = |s: &str| s.chars().nth(1);
+    let case_only = d.quote.to_lowercase().eq(d.passage.to_lowercase())
+        && next(quote).is_some()
+        && next(quote) == next(passage);
+    case_only.then_some(d)
+}
+
+/// The first character where the two texts differ, white space aside.
+fn scan(quote: &str, passage: &str) -> Option<Difference> {
     let mut q = quote.char_indices().peekable();
     let mut p = passage.chars().enumerate().peekable();
     loop {
@@ -113,8 +128,12 @@ mod tests {
     }
 
     #[test]
-    fn a_prefix_has_no_differing_character() {
+    fn a_prefix_or_a_passage_unlike_from_the_start_has_no_differing_character() {
         assert_eq!(first_difference("one two", "one two three"), None);
+        assert_eq!(first_difference("Officials said", "failing because"), None);
+        assert_eq!(first_difference("The treaty", "treaty could"), None);
+        let d = first_difference("the treaty", "The treaty").unwrap();
+        assert_eq!((d.quote, d.passage), ('t', 'T'));
     }
 
     #[test]
