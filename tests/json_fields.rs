@@ -164,7 +164,10 @@ fn reanchor_of_revised_texts() {
     let outputs: Vec<String> = cases
         .iter()
         .map(|case| {
-            let revised = root().join("tests/data/reanchor/cases").join(case).join("revised.txt");
+            let revised = root()
+                .join("tests/data/reanchor/cases")
+                .join(case)
+                .join("revised.txt");
             stdout_in(
                 here.path(),
                 &[

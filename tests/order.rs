@@ -108,5 +108,9 @@ fn every_command_lists_hypotheses_in_map_order() {
     let (code, _, body) = server.curl("/briefs", &[]);
     assert_eq!(code, 200, "{body}");
     let briefs: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(keys(&briefs["briefs"][0]["hypotheses"]), expected, "/briefs");
+    assert_eq!(
+        keys(&briefs["briefs"][0]["hypotheses"]),
+        expected,
+        "/briefs"
+    );
 }

@@ -31,7 +31,13 @@ fn clean_maps(dir: &Path) -> Vec<PathBuf> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.file_name().is_some_and(|n| n == "map.toml")
-                && argmap().arg("check").arg(&path).output().unwrap().status.success()
+                && argmap()
+                    .arg("check")
+                    .arg(&path)
+                    .output()
+                    .unwrap()
+                    .status
+                    .success()
             {
                 maps.push(path);
             }
@@ -47,13 +53,12 @@ fn argmap_schema_prints_the_repository_s_copy() {
     assert!(out.status.success());
     let printed = String::from_utf8(out.stdout).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&printed).unwrap();
-    assert_eq!(
-        schema["$schema"],
-        "http://json-schema.org/draft-07/schema#"
-    );
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     // UPDATE_EXPECT=1 writes the copy after a change to the map format.
     if let Err(mismatch) = compare_file(&root().join("schema/map.schema.json"), &printed) {
-        panic!("{mismatch}\nschema/map.schema.json is behind `argmap schema`: run with UPDATE_EXPECT=1");
+        panic!(
+            "{mismatch}\nschema/map.schema.json is behind `argmap schema`: run with UPDATE_EXPECT=1"
+        );
     }
 }
 
@@ -64,7 +69,10 @@ fn the_bundled_map_and_every_clean_fixture_validate() {
     assert!(maps.len() > 5, "{maps:?}");
     let (ok, report) = validate(&maps);
     assert!(ok, "{report}");
-    assert_eq!(report.lines().filter(|l| l.starts_with("ok ")).count(), maps.len());
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("ok ")).count(),
+        maps.len()
+    );
 }
 
 #[test]
@@ -72,10 +80,22 @@ fn what_check_refuses_as_a_key_the_schema_refuses_too() {
     let dir = tempfile::tempdir().unwrap();
     let seed = std::fs::read_to_string(seed_dir().join("map.toml")).unwrap();
     let cases = [
-        ("unknown-key", seed.replacen("[brief]\n", "[brief]\ntitel = \"x\"\n", 1)),
-        ("unknown-section", format!("{seed}\n[claims.x]\ntext = \"x\"\n")),
-        ("wrong-type", seed.replacen("[question.aim]\n", "[question.aim]\nnote = 3\n", 1)),
-        ("bad-status", format!("{seed}\n[claim.extra]\ntext = \"x\"\nstatus = \"rumour\"\n")),
+        (
+            "unknown-key",
+            seed.replacen("[brief]\n", "[brief]\ntitel = \"x\"\n", 1),
+        ),
+        (
+            "unknown-section",
+            format!("{seed}\n[claims.x]\ntext = \"x\"\n"),
+        ),
+        (
+            "wrong-type",
+            seed.replacen("[question.aim]\n", "[question.aim]\nnote = 3\n", 1),
+        ),
+        (
+            "bad-status",
+            format!("{seed}\n[claim.extra]\ntext = \"x\"\nstatus = \"rumour\"\n"),
+        ),
     ];
     for (name, text) in cases {
         let case = dir.path().join(name);

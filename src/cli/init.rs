@@ -61,7 +61,10 @@ pub fn run(args: InitArgs, global: &Global) -> Result<()> {
         ))
     })?;
     if !global.quiet {
-        eprintln!("{}", next_steps(&args.dir, &map_path, &text_path, text.is_some()));
+        eprintln!(
+            "{}",
+            next_steps(&args.dir, &map_path, &text_path, text.is_some())
+        );
     }
     Ok(())
 }

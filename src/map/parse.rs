@@ -408,9 +408,16 @@ fn recover(
     };
     // Each duplicate says it was set aside; otherwise the last problem
     // says what may be hidden behind them all.
-    let told = if reads { first..problems.len() } else { problems.len().saturating_sub(1)..problems.len() };
+    let told = if reads {
+        first..problems.len()
+    } else {
+        problems.len().saturating_sub(1)..problems.len()
+    };
     for problem in &mut problems[told] {
-        problem.help = Some(format!("{}\n{help}", problem.help.take().unwrap_or_default()));
+        problem.help = Some(format!(
+            "{}\n{help}",
+            problem.help.take().unwrap_or_default()
+        ));
     }
     reads.then_some(set_aside.text)
 }
@@ -457,7 +464,9 @@ fn set_aside_duplicates(text: &str, spans: &[Range<usize>]) -> SetAside {
     for span in spans {
         let start = line_start(span.start.min(text.len()));
         let header = text[start..].trim_start().starts_with('[');
-        let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        let mut end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
         while end < text.len() {
             let line = text[end..].split('\n').next().unwrap_or("");
             let next = line.trim_start();

@@ -137,7 +137,8 @@ fn tables() -> Vec<Table> {
 fn key(section: &str, name: &str) -> Option<Value> {
     let string = |doc: &str| json!({"type": "string", "description": doc});
     let words = |doc: &str, allowed: &[&str]| json!({"type": "string", "enum": allowed, "description": doc});
-    let strings = |doc: &str| json!({"type": "array", "items": {"type": "string"}, "description": doc});
+    let strings =
+        |doc: &str| json!({"type": "array", "items": {"type": "string"}, "description": doc});
     let ids = |doc: &str| json!({"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}, "description": doc});
     let boolean = |doc: &str| json!({"type": "boolean", "description": doc});
     let integer = |doc: &str, min: i64, max: Option<i64>| {
@@ -157,10 +158,14 @@ fn key(section: &str, name: &str) -> Option<Value> {
         ("brief", "language") => string("The language of the text, a BCP 47 tag such as `en`."),
         ("brief", "rights") => string("The brief's rights statement, as it writes it."),
         ("brief", "source") => string("Where the text was taken from (a URL or a citation)."),
-        ("brief", "furniture") => strings("Running heads, footers and page numbers that may interrupt a quote."),
+        ("brief", "furniture") => {
+            strings("Running heads, footers and page numbers that may interrupt a quote.")
+        }
         ("brief", "mapped-by") => string("Who made the map."),
         ("brief", "mapped-on") => string("When the map was made, YYYY-MM-DD."),
-        ("brief", "revises") => string("`sha256:` and the digest of the text this one revises (written by `argmap reanchor`)."),
+        ("brief", "revises") => string(
+            "`sha256:` and the digest of the text this one revises (written by `argmap reanchor`).",
+        ),
         ("hedges", "low") => integer("The band's lower bound, in percent.", 0, Some(100)),
         ("hedges", "high") => integer("The band's upper bound, in percent.", 0, Some(100)),
         ("hedges", "scale") => string("The scale the term comes from."),
@@ -168,21 +173,38 @@ fn key(section: &str, name: &str) -> Option<Value> {
         ("source", "kind") => words("What kind of source.", SOURCE_KINDS),
         ("source", "title") => string("The source's title."),
         ("source", "by") => string("The actor id of its author."),
-        ("source", "reliability") => words("Admiralty reliability of the source, A (reliable) to F (cannot be judged).", &["A", "B", "C", "D", "E", "F"]),
-        ("source", "credibility") => integer("Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).", 1, Some(6)),
+        ("source", "reliability") => words(
+            "Admiralty reliability of the source, A (reliable) to F (cannot be judged).",
+            &["A", "B", "C", "D", "E", "F"],
+        ),
+        ("source", "credibility") => integer(
+            "Admiralty credibility of the information, 1 (confirmed) to 6 (cannot be judged).",
+            1,
+            Some(6),
+        ),
         ("actor", "name") => string("The actor's name."),
         ("actor", "aliases") => strings("Other names the brief uses."),
         ("actor", "role") => string("The actor's role, in words."),
-        ("actor", "member-of") => string("The actor id of the organisation or state it belongs to."),
+        ("actor", "member-of") => {
+            string("The actor id of the organisation or state it belongs to.")
+        }
         ("event", "actors") => ids("The actor ids of those taking part."),
         ("hypothesis", "answers") => string("The id of the question it answers."),
         ("hypothesis", "confidence") => words("ICD 203 confidence.", &["low", "moderate", "high"]),
-        ("question", "exclusive") => boolean("Whether its hypotheses exclude each other (ranked by ACH only then)."),
+        ("question", "exclusive") => {
+            boolean("Whether its hypotheses exclude each other (ranked by ACH only then).")
+        }
         (_, "text") => string("The item in the analyst's words."),
         (_, "quote") => string("The brief's exact words, anchored in brief.txt."),
-        (_, "occurrence") => integer("Which occurrence of the quote, from 1, when it occurs more than once.", 1, None),
+        (_, "occurrence") => integer(
+            "Which occurrence of the quote, from 1, when it occurs more than once.",
+            1,
+            None,
+        ),
         (_, "note") => string("The analyst's note."),
-        (_, "hedge") => string("The hedge as the brief writes it (\"likely\", \"could be\"), from the hedge table."),
+        (_, "hedge") => string(
+            "The hedge as the brief writes it (\"likely\", \"could be\"), from the hedge table.",
+        ),
         (_, "status") => words("Epistemic status.", &["reported", "observed", "inference"]),
         (_, "said-by") => string("The actor id of who said it."),
         (_, "source") => string("The source id it comes from."),
@@ -195,7 +217,9 @@ fn key(section: &str, name: &str) -> Option<Value> {
         ("claim" | "evidence", "supports-strongly") => ids("The ids it supports strongly."),
         ("claim" | "evidence", "opposes") => ids("The ids it opposes."),
         ("claim" | "evidence", "opposes-strongly") => ids("The ids it opposes strongly."),
-        ("claim" | "evidence", "analyst-links") => ids("The targets among the four lists above that the analyst linked, where the brief draws no such line."),
+        ("claim" | "evidence", "analyst-links") => ids(
+            "The targets among the four lists above that the analyst linked, where the brief draws no such line.",
+        ),
         ("claim" | "evidence", "ratings") => json!({
             "type": "object",
             "description": "The analyst's own ACH ratings against hypotheses: { <hypothesis id> = \"CC\" | \"C\" | \"N\" | \"I\" | \"II\" | \"NA\" }.",
@@ -203,7 +227,9 @@ fn key(section: &str, name: &str) -> Option<Value> {
             "additionalProperties": {"type": "string", "enum": ["CC", "C", "N", "I", "II", "NA"]},
         }),
         (_, "iri") => string("An IRI naming the same thing elsewhere (Wikidata, a KB)."),
-        (_, "links") => strings("IRIs of the same thing in other knowledge bases (skos:exactMatch)."),
+        (_, "links") => {
+            strings("IRIs of the same thing in other knowledge bases (skos:exactMatch).")
+        }
         ("unmapped", "reason") => string("Why the passage is left out."),
         _ => return None,
     })
@@ -285,7 +311,9 @@ mod tests {
             for name in table.fields {
                 let schema = key(table.section, name);
                 assert!(
-                    schema.as_ref().is_some_and(|s| s["description"].is_string()),
+                    schema
+                        .as_ref()
+                        .is_some_and(|s| s["description"].is_string()),
                     "[{}] {name} has no schema",
                     table.section
                 );

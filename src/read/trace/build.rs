@@ -337,25 +337,28 @@ fn read_hypotheses(answer: &Solutions, tree: &Tree, wanted: &[String]) -> Vec<Hy
         let summary = summarise(&supported_by, &opposed_by);
         let confidence = row.text("confidence");
         let warning = hedge_vs_support(likelihood.as_ref(), confidence.as_deref(), &summary);
-        hypotheses.push((order, HypothesisTrace {
-            node: Node {
-                text: known.map(|n| n.text.clone()).unwrap_or_default(),
-                ..node
+        hypotheses.push((
+            order,
+            HypothesisTrace {
+                node: Node {
+                    text: known.map(|n| n.text.clone()).unwrap_or_default(),
+                    ..node
+                },
+                question: QuestionInfo {
+                    key: row.text("questionKey").unwrap_or_default(),
+                    text: row.text("questionText").unwrap_or_default(),
+                    exclusive: row.flag("exclusive"),
+                },
+                hedge: known.and_then(|n| n.hedge.clone()),
+                likelihood,
+                confidence,
+                quote: known.and_then(|n| n.quote.clone()),
+                supported_by,
+                opposed_by,
+                summary,
+                hedge_vs_support: warning,
             },
-            question: QuestionInfo {
-                key: row.text("questionKey").unwrap_or_default(),
-                text: row.text("questionText").unwrap_or_default(),
-                exclusive: row.flag("exclusive"),
-            },
-            hedge: known.and_then(|n| n.hedge.clone()),
-            likelihood,
-            confidence,
-            quote: known.and_then(|n| n.quote.clone()),
-            supported_by,
-            opposed_by,
-            summary,
-            hedge_vs_support: warning,
-        }));
+        ));
     }
     hypotheses.sort_by(|(a, h), (b, g)| (a, &h.key).cmp(&(b, &g.key)));
     hypotheses.into_iter().map(|(_, h)| h).collect()
