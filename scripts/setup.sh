@@ -72,6 +72,7 @@ if $tests; then
   { has_python pyshacl && has_python rdflib; } || pip+=('pyshacl==0.40.1' 'rdflib==7.6.0')
   has_python networkx || pip+=('networkx==3.6.1')
   has_python SPARQLWrapper || pip+=('SPARQLWrapper==2.0.0')
+  has_python jsonschema || pip+=('jsonschema==4.26.0')
 
   has_npm .bin/argdown || npm+=('@argdown/cli')
   has_npm playwright-core/package.json || npm+=(playwright-core)

@@ -53,7 +53,7 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
     //   e3 from s2, graded C3:        0.60 × 0.60 = 0.36
     //   e4 has no source (F6):        0.50 × 0.50 = 0.25
     //
-    // Cells (rows in the order the brief quotes them: e1, e4, e2, e3, e5):
+    // Cells (rows in map order: e1, e2, e3, e4, e5):
     //        h-a   h-b  h-c
     //   e1   CC    I    N     supports-strongly h-a; opposes h-b
     //   e4   N     I    II*   opposes k1, which supports h-b; the analyst rates h-c II
@@ -79,9 +79,9 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
         .collect();
     let expected = [
         ("e1", ["CC", "I", "N"]),
-        ("e4", ["N", "I", "II*"]),
         ("e2", ["II", "C", "N"]),
         ("e3", ["NA*", "C", "I"]),
+        ("e4", ["N", "I", "II*"]),
         ("e5", ["C", "C", "C"]),
     ];
     for ((key, cells), (want_key, want_cells)) in rows.iter().zip(expected) {
@@ -89,7 +89,7 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
         assert_eq!(cells, &want_cells);
     }
     // The analyst's NA overrides what the graph gives (no path: N).
-    assert_eq!(q["evidence"][3]["cells"][0]["derived"], "N");
+    assert_eq!(q["evidence"][2]["cells"][0]["derived"], "N");
 
     // Weighted inconsistency (I = 1, II = 2):
     //   h-a: e2 II            2 × 1.00            = 2.00  (unweighted 2)
@@ -125,8 +125,8 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
     assert_eq!(q["order"], serde_json::json!([["h-c"], ["h-b"], ["h-a"]]));
 
     // Diagnosticity: the spread of CC = 2 … II = −2 over the cells that apply.
-    //   e1: 2, −1, 0 → 3;  e4: 0, −1, −2 → 2;  e2: −2, 1, 0 → 3;
-    //   e3: (NA), 1, −1 → 2;  e5: 1, 1, 1 → 0, no diagnostic value.
+    //   e1: 2, −1, 0 → 3;  e2: −2, 1, 0 → 3;  e3: (NA), 1, −1 → 2;
+    //   e4: 0, −1, −2 → 2;  e5: 1, 1, 1 → 0, no diagnostic value.
     let diag: Vec<(u64, bool)> = q["evidence"]
         .as_array()
         .unwrap()
@@ -140,7 +140,7 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
         .collect();
     assert_eq!(
         diag,
-        [(3, false), (2, false), (3, false), (2, false), (0, true)]
+        [(3, false), (3, false), (2, false), (2, false), (0, true)]
     );
 
     // Sensitivity, from inconsistency 2.00 / 0.89 / 0.86 (h-a / h-b / h-c):
@@ -159,9 +159,9 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
         q["sensitivity"],
         serde_json::json!([
             {"evidence": "e1", "removal": true, "re_ratings": [{"hypothesis": "h-b", "from": "I", "to": "N"}]},
-            {"evidence": "e4", "removal": false, "re_ratings": [{"hypothesis": "h-b", "from": "I", "to": "N"}]},
             {"evidence": "e2", "removal": true, "re_ratings": []},
             {"evidence": "e3", "removal": false, "re_ratings": [{"hypothesis": "h-c", "from": "I", "to": "II"}]},
+            {"evidence": "e4", "removal": false, "re_ratings": [{"hypothesis": "h-b", "from": "I", "to": "N"}]},
         ])
     );
 }

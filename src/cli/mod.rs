@@ -13,6 +13,7 @@ mod drop;
 mod export;
 mod gen_corpus;
 mod import;
+mod init;
 mod link;
 mod lint;
 mod list;
@@ -26,6 +27,7 @@ mod query;
 mod reanchor;
 mod report;
 mod restore;
+mod schema;
 mod serve;
 mod trace;
 
@@ -161,6 +163,7 @@ fn parse_base(text: &str) -> Result<String, String> {
 
 #[derive(Subcommand)]
 enum Command {
+    Init(init::InitArgs),
     Check(check::CheckArgs),
     Draft(draft::DraftArgs),
     Lint(lint::LintArgs),
@@ -184,6 +187,7 @@ enum Command {
     Reanchor(reanchor::ReanchorArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Schema(schema::SchemaArgs),
 }
 
 /// An error that has been reported already and only sets the exit code.
@@ -304,6 +308,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Reanchor(args) => reanchor::run(args, g),
         Command::Completions(args) => completions::run(args, g),
         Command::Man(args) => man::run(args, g),
+        Command::Schema(args) => schema::run(args, g),
+        Command::Init(args) => init::run(args, g),
     }
 }
 

@@ -6,7 +6,7 @@
 //! [`date`] and [`hedge`] read the two small languages inside values) and
 //! returns a [`model::Map`] or every problem as a [`diagnostic::Diagnostic`].
 //! [`lint`] gives advice on a map that checks clean; [`seed`] is the
-//! bundled brief. Nothing here knows about RDF or the store.
+//! bundled brief; [`schema`] is the JSON Schema of `map.toml`. Nothing here knows about RDF or the store.
 
 pub mod anchor;
 pub mod check;
@@ -17,5 +17,6 @@ pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod reanchor;
+pub mod schema;
 pub mod seed;
 pub mod text;

@@ -23,19 +23,19 @@ pub type Str = Spanned<String>;
 pub struct RawMap {
     /// `[brief]`, when present.
     pub brief: Option<Spanned<RawBrief>>,
-    /// `[question.<id>]`, by id.
+    /// `[question.<id>]`, in map order (as the file writes them).
     pub questions: Vec<(Str, Spanned<RawQuestion>)>,
-    /// `[hypothesis.<id>]`, by id.
+    /// `[hypothesis.<id>]`, in map order.
     pub hypotheses: Vec<(Str, Spanned<RawHypothesis>)>,
-    /// `[claim.<id>]`, by id.
+    /// `[claim.<id>]`, in map order.
     pub claims: Vec<(Str, Spanned<RawProposition>)>,
-    /// `[evidence.<id>]`, by id.
+    /// `[evidence.<id>]`, in map order.
     pub evidence: Vec<(Str, Spanned<RawProposition>)>,
-    /// `[source.<id>]`, by id.
+    /// `[source.<id>]`, in map order.
     pub sources: Vec<(Str, Spanned<RawSource>)>,
-    /// `[actor.<id>]`, by id.
+    /// `[actor.<id>]`, in map order.
     pub actors: Vec<(Str, Spanned<RawActor>)>,
-    /// `[event.<id>]`, by id.
+    /// `[event.<id>]`, in map order.
     pub events: Vec<(Str, Spanned<RawEvent>)>,
     /// `[[unmapped]]`, in order.
     pub unmapped: Vec<Spanned<RawUnmapped>>,
@@ -302,28 +302,16 @@ pub fn parse_map(path: &Path, text: &str) -> (Option<RawMap>, Vec<Diagnostic>) {
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_no_bom.len();
     let at = |span: Range<usize>| Some(Position::of_byte(text, span.start + bom));
-    let (root, errors) = DeTable::parse_recoverable(text_no_bom);
+    // Kept alive for `root`, which borrows it: the text with duplicated
+    // keys set aside, when they are its only problem.
+    let recovered: String;
+    let (mut root, errors) = DeTable::parse_recoverable(text_no_bom);
     if !errors.is_empty() {
-        for error in errors {
-            let position = error.span().and_then(&at);
-            let message = first_line(error.message());
-            let help = if message.contains("duplicate key") {
-                let key = error
-                    .span()
-                    .map(|s| text_no_bom[s].trim().to_string())
-                    .unwrap_or_default();
-                format!(
-                    "`{key}` is given twice in the same table: keep one (the ids of nodes must be unique too)"
-                )
-            } else {
-                "fix the TOML syntax at this place; see the map format in the README".to_string()
-            };
-            problems.push(
-                Diagnostic::error(path, position, format!("malformed TOML: {message}"))
-                    .with_help(help),
-            );
+        match recover(path, text_no_bom, &at, &errors, &mut problems) {
+            Some(text) => recovered = text,
+            None => return (None, problems),
         }
-        return (None, problems);
+        root = DeTable::parse_recoverable(&recovered).0;
     }
     let mut reader = Reader {
         path,
@@ -381,6 +369,141 @@ pub fn parse_map(path: &Path, text: &str) -> (Option<RawMap>, Vec<Diagnostic>) {
     (Some(map), problems)
 }
 
+/// Reports the TOML `errors` of `text`; when they are all duplicated keys,
+/// returns the text with the later ones set aside, which then reads, so
+/// that every other problem of the map is still found. Otherwise the last
+/// problem says that others may be hidden.
+fn recover(
+    path: &Path,
+    text: &str,
+    at: &impl Fn(Range<usize>) -> Option<Position>,
+    errors: &[toml::de::Error],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let duplicates: Vec<Range<usize>> = errors
+        .iter()
+        .filter(|e| e.message().contains("duplicate key"))
+        .filter_map(|e| e.span())
+        .collect();
+    let set_aside = set_aside_duplicates(text, &duplicates);
+    let first = problems.len();
+    for error in errors {
+        // A key inside a duplicated table goes with the table.
+        let inside_set_aside_table = error.span().is_some_and(|s| {
+            set_aside
+                .tables
+                .iter()
+                .any(|(key, table)| *key != s && table.contains(&s.start))
+        });
+        if !inside_set_aside_table {
+            problems.push(toml_problem(path, text, at, error));
+        }
+    }
+    let reads = duplicates.len() == errors.len()
+        && DeTable::parse_recoverable(&set_aside.text).1.is_empty();
+    let help = if reads {
+        "the later one is set aside so that the rest of the map is checked"
+    } else {
+        "other problems of this map may be hidden until the TOML reads: check again once it is fixed"
+    };
+    // Each duplicate says it was set aside; otherwise the last problem
+    // says what may be hidden behind them all.
+    let told = if reads {
+        first..problems.len()
+    } else {
+        problems.len().saturating_sub(1)..problems.len()
+    };
+    for problem in &mut problems[told] {
+        problem.help = Some(format!(
+            "{}\n{help}",
+            problem.help.take().unwrap_or_default()
+        ));
+    }
+    reads.then_some(set_aside.text)
+}
+
+/// A TOML error as a diagnostic at its place, with what to do.
+fn toml_problem(
+    path: &Path,
+    text: &str,
+    at: &impl Fn(Range<usize>) -> Option<Position>,
+    error: &toml::de::Error,
+) -> Diagnostic {
+    let position = error.span().and_then(at);
+    let message = first_line(error.message());
+    let help = if message.contains("duplicate key") {
+        let key = error
+            .span()
+            .and_then(|s| text.get(s))
+            .map(|k| k.trim().to_string())
+            .unwrap_or_default();
+        format!(
+            "`{key}` is given twice in the same table: keep one (the ids of nodes must be unique too)"
+        )
+    } else {
+        "fix the TOML syntax at this place; see the map format in the README".to_string()
+    };
+    Diagnostic::error(path, position, format!("malformed TOML: {message}")).with_help(help)
+}
+
+/// A text with its duplicated keys set aside (blanked, so that every other
+/// byte keeps its offset), and the byte ranges of the duplicated tables.
+struct SetAside {
+    text: String,
+    /// Each duplicated table: the span of its key, and the bytes set aside.
+    tables: Vec<(Range<usize>, Range<usize>)>,
+}
+
+/// Blanks each duplicated key of `text` at `spans`: a table header with its
+/// whole table (up to the next header), a key with its value's lines (up to
+/// the next line that starts a key, a header, a comment or is empty).
+fn set_aside_duplicates(text: &str, spans: &[Range<usize>]) -> SetAside {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut tables = Vec::new();
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for span in spans {
+        let start = line_start(span.start.min(text.len()));
+        let header = text[start..].trim_start().starts_with('[');
+        let mut end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        while end < text.len() {
+            let line = text[end..].split('\n').next().unwrap_or("");
+            let next = line.trim_start();
+            let starts_key = next.split_once('=').is_some_and(|(k, _)| {
+                !k.trim().is_empty()
+                    && k.trim()
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "-_.\"' ".contains(c))
+            });
+            let stop = if header {
+                next.starts_with('[')
+            } else {
+                next.is_empty() || next.starts_with('[') || next.starts_with('#') || starts_key
+            };
+            if stop {
+                break;
+            }
+            end += line.len() + 1;
+        }
+        let end = end.min(text.len());
+        if header {
+            tables.push((span.clone(), start..end));
+        }
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    SetAside {
+        // Every byte of a character was blanked or kept whole: lines are
+        // cut at newlines, which are never inside a character.
+        text: String::from_utf8(bytes).unwrap_or_default(),
+        tables,
+    }
+}
+
 fn first_line(message: &str) -> &str {
     message.trim().lines().next().unwrap_or("")
 }
@@ -421,6 +544,9 @@ impl<F: Fn(Range<usize>) -> Option<Position>> Reader<'_, F> {
                 nodes.push((id_str, node));
             }
         }
+        // Map order: the order the file writes the tables in, which every
+        // list of nodes follows (TOML's own tables are sorted by key).
+        nodes.sort_by_key(|(id, _)| id.span().start);
         nodes
     }
 

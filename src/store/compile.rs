@@ -110,10 +110,11 @@ impl Compiler<'_> {
     /// The questions the hypotheses answer.
     fn questions(&mut self) {
         let (map, brief) = (self.map, self.brief.clone());
-        for q in &map.questions {
+        for (order, q) in map.questions.iter().enumerate() {
             let node = iri(self.iris.node(&map.id, "question", &q.key));
             self.add(&node, RDF, "type", term(ARG, "Question"));
             self.common(&node, &brief, &q.key, &q.text, q.note.as_deref());
+            self.add(&node, ARG, "order", Literal::from(order as i64).into());
             self.add(&node, ARG, "exclusive", Literal::from(q.exclusive).into());
             if let Some(quote) = &q.quote {
                 self.annotation(&node, &brief, quote);
@@ -124,7 +125,7 @@ impl Compiler<'_> {
     /// Hypotheses, claims and evidence.
     fn propositions(&mut self) {
         let (map, brief) = (self.map, self.brief.clone());
-        for p in &map.propositions {
+        for (order, p) in map.propositions.iter().enumerate() {
             let node = self.prop_iri(p);
             let class = match p.kind {
                 PropositionKind::Hypothesis { .. } => "Hypothesis",
@@ -134,6 +135,8 @@ impl Compiler<'_> {
             self.add(&node, RDF, "type", term(ARG, class));
             self.add(&node, RDF, "type", term(ARG, "Proposition"));
             self.common(&node, &brief, &p.key, &p.text, p.note.as_deref());
+            // The place in the map, which every list of nodes follows.
+            self.add(&node, ARG, "order", Literal::from(order as i64).into());
             let status = match p.status {
                 Status::Reported => "Reported",
                 Status::Observed => "Observed",

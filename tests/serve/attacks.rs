@@ -357,6 +357,48 @@ fn an_update_s_syntax_error_is_said_in_words() {
 }
 
 #[test]
+fn a_query_s_syntax_error_is_said_in_words_as_query_says_it() {
+    let s = Server::start(&[]);
+    let text = "SELECT * WHERE { ?s ?p ?o } LIMIT five";
+    let (code, _, body) = s.curl(
+        "/sparql",
+        &["-G", "--data-urlencode", &format!("query={text}")],
+    );
+    assert_eq!(
+        (code, json(&body)["error"].as_str()),
+        (400, Some("syntax")),
+        "{body}"
+    );
+    let message = json(&body)["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let cli = argmap().args(["query", "--sparql", text]).output().unwrap();
+    let said = String::from_utf8_lossy(&cli.stderr).to_string();
+    // `--sparql:1:35: error: SPARQL syntax error: WHAT`: the same words, and place, from both.
+    let line = said
+        .lines()
+        .find(|l| l.contains("SPARQL syntax error"))
+        .unwrap_or_default();
+    let (place, what) = line
+        .split_once(": error: ")
+        .expect("file:line:col: error: what");
+    let column = place.rsplit(':').next().unwrap();
+    assert!(
+        message.starts_with(what),
+        "server: {message}\nquery: {said}"
+    );
+    assert!(
+        message.contains(&format!("at line 1, column {column}")),
+        "{message}"
+    );
+    assert!(
+        !message.contains("expected [") && !message.contains("error at 1:"),
+        "{message}"
+    );
+}
+
+#[test]
 fn only_the_bound_host_names_are_answered_and_cors_is_opt_in() {
     let s = Server::start(&[]);
     fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {

@@ -27,6 +27,7 @@ use crate::map::parse::{RawMap, Str, parse_map};
 use crate::map::text::{not_text_help, read_error_position, text_of};
 
 mod brief;
+mod differ;
 mod ids;
 mod propositions;
 mod quotes;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::Checker;
+use super::{Checker, differ};
 use crate::map::anchor::{Anchor, Found, Text};
 use crate::map::diagnostic::{Diagnostic, Position};
 use crate::map::model::{Quote, Unmapped};
@@ -147,7 +147,14 @@ impl Checker<'_> {
                 if let Some(p) = self.at(quote) {
                     anchoring.missing.borrow_mut().push(p.line);
                 }
+                let difference = closest
+                    .as_ref()
+                    .and_then(|c| self.difference(quote, c, text, anchoring.text_path));
                 let help = missing_help(quote.get_ref(), closest, text, anchoring.text_path);
+                let help = match difference {
+                    Some(d) => format!("{d}\n{help}"),
+                    None => help,
+                };
                 self.error(
                     quote,
                     format!(
@@ -160,6 +167,30 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+}
+
+impl Checker<'_> {
+    /// The first character where `quote` parts from its closest passage
+    /// `c`: where it is in the map and in the brief (line:col and character
+    /// offset), and both characters with their code points.
+    fn difference(&self, quote: &Str, c: &Anchor, text: &Text, text_path: &Path) -> Option<String> {
+        let d = differ::first_difference(quote.get_ref(), &c.exact)?;
+        let in_map = differ::byte_in_map(self.text, quote.span(), quote.get_ref(), d.quote_byte);
+        let m = Position::of_byte(self.text, in_map);
+        let offset = c.start + d.passage_char;
+        let b = Position::of_char(text.as_str(), offset);
+        Some(format!(
+            "the first difference is at {}:{}:{} against {}:{}:{} (character {offset} of the brief): the quote has {} where the brief has {}",
+            self.path.display(),
+            m.line,
+            m.column,
+            text_path.display(),
+            b.line,
+            b.column,
+            differ::describe(d.quote),
+            differ::describe(d.passage),
+        ))
     }
 }
 

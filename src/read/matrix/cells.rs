@@ -16,14 +16,15 @@ pub(super) struct Hypothesis {
     pub question: String,
     pub question_text: String,
     pub exclusive: bool,
-    /// Where it is quoted, in characters; unquoted ones come last.
-    pub start: u64,
+    /// Its place in the map (`arg:order`), which the columns follow.
+    pub order: u64,
 }
 
 /// An item of evidence: a row of the matrix.
 pub(super) struct Evidence {
     pub node: Node,
-    pub start: u64,
+    /// Its place in the map (`arg:order`), which the rows follow.
+    pub order: u64,
     /// The key of its source.
     pub source: Option<String>,
     pub reliability: Option<char>,
@@ -35,9 +36,9 @@ type Out = HashMap<String, Vec<(String, bool, bool)>>;
 
 /// What a brief's matrices are made from.
 pub(super) struct Answers {
-    /// By question, then where each is quoted, then key.
+    /// In map order.
     pub hypotheses: Vec<Hypothesis>,
-    /// By where each is quoted, then key.
+    /// In map order.
     pub evidence: Vec<Evidence>,
     out: Out,
     /// The analyst's ratings by (evidence IRI, hypothesis IRI).
@@ -65,13 +66,12 @@ fn read_hypotheses(answer: &Solutions) -> Vec<Hypothesis> {
                 question: row.text("questionKey")?,
                 question_text: row.text("questionText").unwrap_or_default(),
                 exclusive: row.flag("exclusive"),
-                start: row.number("start").unwrap_or(u64::MAX),
+                order: row.number("order").unwrap_or(u64::MAX),
             })
         })
         .collect();
-    hypotheses.sort_by(|a, b| {
-        (&a.question, a.start, &a.node.key).cmp(&(&b.question, b.start, &b.node.key))
-    });
+    // Map order, as every command lists hypotheses.
+    hypotheses.sort_by(|a, b| (a.order, &a.node.key).cmp(&(b.order, &b.node.key)));
     hypotheses.dedup_by(|a, b| a.node.iri == b.node.iri);
     hypotheses
 }
@@ -82,14 +82,14 @@ fn read_evidence(answer: &Solutions) -> Vec<Evidence> {
             row.text("key")?;
             Some(Evidence {
                 node: row.node_of(Kind::Evidence)?,
-                start: row.number("start").unwrap_or(u64::MAX),
+                order: row.number("order").unwrap_or(u64::MAX),
                 source: row.text("sourceKey"),
                 reliability: row.text("reliability").and_then(|r| r.chars().next()),
                 credibility: row.number("credibility"),
             })
         })
         .collect();
-    evidence.sort_by(|a, b| (a.start, &a.node.key).cmp(&(b.start, &b.node.key)));
+    evidence.sort_by(|a, b| (a.order, &a.node.key).cmp(&(b.order, &b.node.key)));
     evidence.dedup_by(|a, b| a.node.iri == b.node.iri);
     evidence
 }

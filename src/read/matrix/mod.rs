@@ -189,12 +189,13 @@ fn brief_matrix(
 ) -> Result<(BriefMatrix, Vec<String>), Error> {
     let answers = cells::read(backend, &brief)?;
     let derived = cells::derive(&answers);
-    let mut question_keys: Vec<String> = answers
-        .hypotheses
-        .iter()
-        .map(|h| h.question.clone())
-        .collect();
-    question_keys.dedup();
+    // Each question once, in the map order of its first hypothesis.
+    let mut question_keys: Vec<String> = Vec::new();
+    for h in &answers.hypotheses {
+        if !question_keys.contains(&h.question) {
+            question_keys.push(h.question.clone());
+        }
+    }
     let questions = question_keys
         .iter()
         .filter(|q| question.is_none_or(|wanted| wanted == *q))

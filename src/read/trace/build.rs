@@ -312,11 +312,12 @@ impl Tree<'_> {
 }
 
 /// The hypotheses of `trace-hypotheses` that are `wanted` (all when
-/// empty), each with its tree and summary, in the order the brief gives
-/// them: by question, then by where each is quoted.
+/// empty), each with its tree and summary, in map order (`arg:order`:
+/// the order `map.toml` writes them), as every command lists them.
 fn read_hypotheses(answer: &Solutions, tree: &Tree, wanted: &[String]) -> Vec<HypothesisTrace> {
     let mut hypotheses = Vec::new();
     for row in rows(answer) {
+        let order = row.number("order").unwrap_or(u64::MAX);
         let Some(node) = row.node_of(Kind::Hypothesis) else {
             continue;
         };
@@ -336,34 +337,31 @@ fn read_hypotheses(answer: &Solutions, tree: &Tree, wanted: &[String]) -> Vec<Hy
         let summary = summarise(&supported_by, &opposed_by);
         let confidence = row.text("confidence");
         let warning = hedge_vs_support(likelihood.as_ref(), confidence.as_deref(), &summary);
-        hypotheses.push(HypothesisTrace {
-            node: Node {
-                text: known.map(|n| n.text.clone()).unwrap_or_default(),
-                ..node
+        hypotheses.push((
+            order,
+            HypothesisTrace {
+                node: Node {
+                    text: known.map(|n| n.text.clone()).unwrap_or_default(),
+                    ..node
+                },
+                question: QuestionInfo {
+                    key: row.text("questionKey").unwrap_or_default(),
+                    text: row.text("questionText").unwrap_or_default(),
+                    exclusive: row.flag("exclusive"),
+                },
+                hedge: known.and_then(|n| n.hedge.clone()),
+                likelihood,
+                confidence,
+                quote: known.and_then(|n| n.quote.clone()),
+                supported_by,
+                opposed_by,
+                summary,
+                hedge_vs_support: warning,
             },
-            question: QuestionInfo {
-                key: row.text("questionKey").unwrap_or_default(),
-                text: row.text("questionText").unwrap_or_default(),
-                exclusive: row.flag("exclusive"),
-            },
-            hedge: known.and_then(|n| n.hedge.clone()),
-            likelihood,
-            confidence,
-            quote: known.and_then(|n| n.quote.clone()),
-            supported_by,
-            opposed_by,
-            summary,
-            hedge_vs_support: warning,
-        });
+        ));
     }
-    hypotheses.sort_by_key(|h| {
-        (
-            h.question.key.clone(),
-            h.quote.as_ref().map_or(u64::MAX, |q| q.start),
-            h.key.clone(),
-        )
-    });
-    hypotheses
+    hypotheses.sort_by(|(a, h), (b, g)| (a, &h.key).cmp(&(b, &g.key)));
+    hypotheses.into_iter().map(|(_, h)| h).collect()
 }
 
 /// The claims and evidence that support and oppose nothing, each with its
