@@ -26,6 +26,7 @@ mod reanchor;
 mod report;
 mod restore;
 mod serve;
+mod serve_worker;
 mod trace;
 
 use std::io::{self, IsTerminal, Write};
@@ -177,6 +178,8 @@ enum Command {
     Backup(backup::BackupArgs),
     Restore(restore::RestoreArgs),
     Serve(serve::ServeArgs),
+    #[command(hide = true)]
+    ServeWorker(serve_worker::ServeWorkerArgs),
     Push(push::PushArgs),
     Pull(pull::PullArgs),
     Reanchor(reanchor::ReanchorArgs),
@@ -296,6 +299,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::run(args, g),
         Command::Restore(args) => restore::run(args, g),
         Command::Serve(args) => serve::run(args, g),
+        Command::ServeWorker(args) => serve_worker::run(args, g),
         Command::Push(args) => push::run(args, g),
         Command::Pull(args) => pull::run(args, g),
         Command::Reanchor(args) => reanchor::run(args, g),
