@@ -301,7 +301,8 @@ pub fn parse_map(path: &Path, text: &str) -> (Option<RawMap>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_no_bom.len();
-    let at = |span: Range<usize>| Some(Position::of_byte(text, span.start + bom));
+    let starts = crate::map::diagnostic::line_starts(text);
+    let at = |span: Range<usize>| Some(Position::of_byte_in(text, &starts, span.start + bom));
     let (root, errors) = DeTable::parse_recoverable(text_no_bom);
     if !errors.is_empty() {
         for error in errors {
