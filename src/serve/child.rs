@@ -76,6 +76,8 @@ pub(super) fn run_in_child(
 
 /// Waits for `child` to end; kills it at the deadline or past `max_memory`.
 fn watch(child: &mut Child, limits: &Limits, max_memory: u64) -> Result<(), Fail> {
+    let started = Instant::now();
+    let mut lowered = false;
     loop {
         match child.try_wait() {
             Ok(Some(_)) => return Ok(()),
@@ -97,7 +99,23 @@ fn watch(child: &mut Child, limits: &Limits, max_memory: u64) -> Result<(), Fail
                 ),
             ));
         }
+        if !lowered && started.elapsed() > LONG_QUERY {
+            lowered = true;
+            lower_priority(child.id());
+        }
         std::thread::sleep(POLL);
+    }
+}
+
+/// After this long a query is a long one, and yields the CPU to short ones.
+const LONG_QUERY: Duration = Duration::from_millis(500);
+
+/// Lowers the CPU priority of process `pid` (nice 10), so that short
+/// queries started later are answered first; best effort.
+fn lower_priority(pid: u32) {
+    // SAFETY: setpriority takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, pid, 10);
     }
 }
 
@@ -163,7 +181,7 @@ pub fn serve_worker(store: &Path, max_rows: usize, timeout: Duration) -> Result<
         .stack_size(WORKER_STACK)
         .spawn(move || {
             let limits = Limits::starting(start, &config);
-            let kb = KnowledgeBase::open_read_only(&store).map_err(Fail::from)?;
+            let kb = open_settled(&store, limits.deadline()).map_err(Fail::from)?;
             answer_job(&kb, job, &limits, &CancellationToken::new())
         })
         .map_err(|e| Error::Io(format!("cannot start the query's thread: {e}")))?
@@ -190,3 +208,22 @@ pub fn serve_worker(store: &Path, max_rows: usize, timeout: Duration) -> Result<
         .and_then(|()| stdout.flush())
         .map_err(|e| Error::Io(format!("cannot write the answer: {e}")))
 }
+
+/// Opens the store read-only, trying again while a write of the server's
+/// own is moving its files (a flush or a compaction may delete a table file
+/// between RocksDB reading the manifest and opening the file), until the
+/// deadline.
+fn open_settled(store: &Path, deadline: Instant) -> Result<KnowledgeBase, Error> {
+    loop {
+        match KnowledgeBase::open_read_only(store) {
+            Ok(kb) => return Ok(kb),
+            Err(e) if Instant::now() + RETRY < deadline && matches!(e, Error::Open { .. }) => {
+                std::thread::sleep(RETRY);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// How long to wait before opening the store again.
+const RETRY: Duration = Duration::from_millis(10);
