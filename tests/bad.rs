@@ -26,6 +26,8 @@ use crate::servers::ArgmapServer;
 const DEEP: usize = 10_000;
 /// Length of the generated long lines: 4 MiB.
 const LONG: usize = 4 << 20;
+/// Length of the generated literals over the store's cap on one literal (8 MiB).
+const OVER_CAP: usize = 9 << 20;
 
 /// Links in the generated long chains: short and flat, but as deep as a tree.
 const CHAIN: usize = 20_000;
@@ -83,6 +85,24 @@ fn generate(name: &str, dir: &Path) {
         "deep-argdown-brackets" => write(
             "input.argdown",
             format!("[A]: {}{}\n", open("[<{"), open("}>]")),
+        ),
+        "literal-over-cap-turtle" => write(
+            "input.ttl",
+            format!(
+                "<http://example.org/a> <http://example.org/p> \"{}\" .\n",
+                "x".repeat(OVER_CAP)
+            ),
+        ),
+        "literal-over-cap-aif" => write(
+            "input.json",
+            format!(
+                "{{\"nodes\": [{{\"nodeID\": \"1\", \"type\": \"I\", \"text\": \"{}\"}}], \"edges\": []}}\n",
+                "x ".repeat(OVER_CAP / 2)
+            ),
+        ),
+        "literal-over-cap-argdown" => write(
+            "input.argdown",
+            format!("[A]: {}\n", "x ".repeat(OVER_CAP / 2)),
         ),
         "megabyte-turtle" => write(
             "input.ttl",

@@ -9,6 +9,7 @@
 mod attacks;
 mod clients;
 mod limits;
+mod runaway;
 
 use std::process::{Command, Output};
 

@@ -2,6 +2,7 @@
 
 mod aif;
 mod argdown;
+mod backup;
 mod bad;
 mod check;
 mod common;

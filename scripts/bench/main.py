@@ -15,11 +15,12 @@ import export
 import link
 import matrix
 import reanchor
+import reload
 import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "draft": draft, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
+PARTS = {"suite": suite, "draft": draft, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "reload": reload, "serve": serve}
 
 
 def options():
@@ -42,6 +43,8 @@ def options():
         "--matrix-evidence", type=int, default=2000, help="items of evidence of the generated brief")
     ap.add_argument_group("report").add_argument(
         "--report-evidence", type=int, default=2000, help="items of evidence of the generated brief")
+    ap.add_argument_group("reload").add_argument(
+        "--reload-evidence", type=int, default=100000, help="items of evidence of the reloaded brief")
     serve_options = ap.add_argument_group("serve")
     serve_options.add_argument("--serve-seconds", type=float, default=10, help="length of each measurement")
     serve_options.add_argument("--serve-clients", type=int, nargs="+", default=[1, 4, 16], help="concurrent clients")
@@ -53,6 +56,7 @@ def options():
         a.sizes, a.runs = "4000", 1
         a.out = a.out or "target/bench-smoke.md"
         a.export_nodes, a.link_entities, a.matrix_evidence, a.report_evidence = "100", 200, 100, 100
+        a.reload_evidence = 100
         a.serve_seconds, a.serve_clients = 1, [1, 4]
     a.out = a.out or "BENCHMARKS.md"
     parts = a.parts or (["all"] if a.smoke else ["suite"])

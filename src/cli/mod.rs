@@ -29,6 +29,7 @@ mod report;
 mod restore;
 mod schema;
 mod serve;
+mod serve_worker;
 mod trace;
 
 use std::io::{self, IsTerminal, Write};
@@ -182,6 +183,8 @@ enum Command {
     Backup(backup::BackupArgs),
     Restore(restore::RestoreArgs),
     Serve(serve::ServeArgs),
+    #[command(hide = true)]
+    ServeWorker(serve_worker::ServeWorkerArgs),
     Push(push::PushArgs),
     Pull(pull::PullArgs),
     Reanchor(reanchor::ReanchorArgs),
@@ -303,6 +306,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::run(args, g),
         Command::Restore(args) => restore::run(args, g),
         Command::Serve(args) => serve::run(args, g),
+        Command::ServeWorker(args) => serve_worker::run(args, g),
         Command::Push(args) => push::run(args, g),
         Command::Pull(args) => pull::run(args, g),
         Command::Reanchor(args) => reanchor::run(args, g),

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::mpsc::{RecvTimeoutError, channel};
+use std::time::Duration;
 
 use anyhow::{Result, bail};
 use argmap::map::diagnostic::{Diagnostic, Position};
@@ -48,6 +50,9 @@ pub struct QueryArgs {
     /// Give up on a SERVICE call after this many seconds
     #[arg(long, default_value_t = 60, value_name = "SECONDS")]
     service_timeout: u64,
+    /// Give up on the query after this many seconds: exit 1 with a message, and nothing written
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,17 +151,69 @@ pub fn run(args: QueryArgs, global: &Global) -> Result<()> {
     let text = format!("{}\n{user_text}", declarations());
     // SERVICE calls out from the local store only: a remote store decides
     // for itself whether its SERVICE may.
-    let answer = if global.remote.endpoint.is_none() && !args.no_service {
-        let kb = global.local_read_store()?;
-        let timeout = std::time::Duration::from_secs(args.service_timeout.max(1));
-        kb.run_federated(&text, &bindings, timeout)
-    } else {
-        global.read_store()?.run(&text, &bindings)
-    }
-    .map_err(|e| located(e, &user_text, Path::new(&origin)))?;
+    let federated = global.remote.endpoint.is_none() && !args.no_service;
+    let service_timeout = Duration::from_secs(args.service_timeout.max(1));
+    let run_query = {
+        let global = global.clone();
+        move || -> Result<std::result::Result<Answer, argmap::Error>> {
+            Ok(if federated {
+                global
+                    .local_read_store()?
+                    .run_federated(&text, &bindings, service_timeout)
+            } else {
+                global.read_store()?.run(&text, &bindings)
+            })
+        }
+    };
+    let answer =
+        within(args.timeout, run_query)?.map_err(|e| located(e, &user_text, Path::new(&origin)))?;
     let mut buffer = Vec::new();
     write_answer(&answer, args.format, &mut buffer)?;
     print(&String::from_utf8(buffer)?)
+}
+
+/// Runs `work` on a thread with a large stack (the parser and the
+/// evaluator recurse), waiting no longer than `timeout` seconds. Past it the
+/// command fails and writes nothing; the query's thread ends with the
+/// process, which gives its memory back.
+fn within<T: Send + 'static>(
+    timeout: Option<f64>,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let limit = match timeout {
+        None => None,
+        Some(t) => Some(
+            Duration::try_from_secs_f64(t)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    argmap::Error::NotFound(format!(
+                        "--timeout {t} is not a positive number of seconds"
+                    ))
+                })?,
+        ),
+    };
+    let (send, receive) = channel();
+    std::thread::Builder::new()
+        .name("argmap query".into())
+        .stack_size(16 << 20)
+        .spawn(move || {
+            let _ = send.send(work());
+        })?;
+    let received = match limit {
+        Some(limit) => receive.recv_timeout(limit),
+        None => receive.recv().map_err(|_| RecvTimeoutError::Disconnected),
+    };
+    match received {
+        Ok(result) => result,
+        Err(RecvTimeoutError::Timeout) => bail!(argmap::Error::Refused(format!(
+            "the query ran past --timeout {} s and was stopped; narrow it (a LIMIT does not bound a sort), or raise --timeout",
+            limit.map_or(0.0, |l| l.as_secs_f64())
+        ))),
+        Err(RecvTimeoutError::Disconnected) => bail!(argmap::Error::Internal(
+            "the query's thread ended without an answer".into()
+        )),
+    }
 }
 
 /// A syntax error placed in the query's file (or `--sparql`) at the line

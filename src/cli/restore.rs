@@ -21,11 +21,14 @@ pub struct RestoreArgs {
     /// The backup's folder, as `argmap backup DIR` made it
     #[arg(value_name = "DIR")]
     dir: PathBuf,
+    /// Restore a backup that has no CHECKSUMS (made by an older argmap), whose files cannot be verified
+    #[arg(long)]
+    unverified: bool,
 }
 
 pub fn run(args: RestoreArgs, global: &Global) -> Result<()> {
     let path = global.store_path();
-    let replaced = KnowledgeBase::restore(&args.dir, &path)
+    let replaced = KnowledgeBase::restore(&args.dir, &path, args.unverified)
         .with_context(|| format!("the store at {} was not changed", path.display()))?;
     if !global.quiet {
         eprintln!("restored {} from {}", path.display(), args.dir.display());

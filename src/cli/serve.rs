@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 use argmap::serve::{
-    Config, DEFAULT_MAX_BODY, DEFAULT_MAX_ROWS, DEFAULT_QUEUE, DEFAULT_TIMEOUT, serve,
+    Config, DEFAULT_MAX_BODY, DEFAULT_MAX_MEMORY, DEFAULT_MAX_ROWS, DEFAULT_QUEUE, DEFAULT_TIMEOUT,
+    serve,
 };
 use argmap::sparql::guard::DEFAULT_MAX_DEPTH;
 use clap::Args;
@@ -33,7 +34,10 @@ pub struct ServeArgs {
     /// Queries nesting brackets deeper than this get 400 before they are parsed (chains of operators and patterns are held to 1000)
     #[arg(long, default_value_t = DEFAULT_MAX_DEPTH, value_name = "N")]
     max_depth: usize,
-    /// Queries evaluated at once [default: the number of CPUs]
+    /// Resident memory one query may use (bytes, or with K, M or G); past it the query's process is killed and the request answered 503
+    #[arg(long, default_value_t = DEFAULT_MAX_MEMORY >> 20 << 20, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: u64,
+    /// Queries evaluated at once [default: twice the number of CPUs, at least 4]
     #[arg(long, value_name = "N")]
     max_concurrent: Option<usize>,
     /// Requests that may wait for a free worker; past it, 503
@@ -77,6 +81,10 @@ pub fn run(args: ServeArgs, global: &Global) -> Result<()> {
         max_body: args.max_body,
         max_depth: args.max_depth,
         queue: args.queue,
+        max_memory: args.max_memory,
+        // Each query on a store on disk runs in a child process of this
+        // executable, which the deadline and the memory cap can end.
+        worker: std::env::current_exe().ok(),
         allow_update: args.allow_update,
         token: args.token,
         allow_load: args.allow_load,
@@ -112,4 +120,22 @@ pub fn run(args: ServeArgs, global: &Global) -> Result<()> {
     ));
     running.join()?;
     Ok(())
+}
+
+/// A size in bytes: a number, or one with K, M or G (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, shift) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 10),
+        Some((i, 'm' | 'M')) => (&text[..i], 20),
+        Some((i, 'g' | 'G')) => (&text[..i], 30),
+        _ => (text, 0),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: write bytes, or a number with K, M or G"))?;
+    n.checked_shl(shift)
+        .filter(|bytes| *bytes >> shift == n && *bytes > 0)
+        .ok_or_else(|| format!("`{text}` is not a positive size that fits in 64 bits"))
 }

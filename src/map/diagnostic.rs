@@ -50,6 +50,17 @@ impl Position {
         Position { line, column }
     }
 
+    /// As [`Position::of_byte`], with the line found in `starts` (the byte
+    /// offset of each line's start, from [`line_starts`]) by binary search:
+    /// a file with a hundred thousand problems is not read once per problem.
+    pub fn of_byte_in(text: &str, starts: &[usize], offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = starts.partition_point(|&start| start <= offset).max(1);
+        let line_start = starts.get(line - 1).copied().unwrap_or(0);
+        let column = text[line_start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+
     /// The position of character offset `offset` in `text`.
     pub fn of_char(text: &str, offset: usize) -> Position {
         let byte = text
@@ -58,6 +69,13 @@ impl Position {
             .map_or(text.len(), |(i, _)| i);
         Position::of_byte(text, byte)
     }
+}
+
+/// The byte offset of the start of every line of `text`, the first 0.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

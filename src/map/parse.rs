@@ -301,7 +301,8 @@ pub fn parse_map(path: &Path, text: &str) -> (Option<RawMap>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bom = text.len() - text_no_bom.len();
-    let at = |span: Range<usize>| Some(Position::of_byte(text, span.start + bom));
+    let starts = crate::map::diagnostic::line_starts(text);
+    let at = |span: Range<usize>| Some(Position::of_byte_in(text, &starts, span.start + bom));
     // Kept alive for `root`, which borrows it: the text with duplicated
     // keys set aside, when they are its only problem.
     let recovered: String;

@@ -1,6 +1,7 @@
 //! Errors as answers: a status and a JSON body `{"error": code, "message": …}`, and how the
 //! library's errors map onto them.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use oxhttp::model::{Body, Response, StatusCode, header};
@@ -12,7 +13,7 @@ use crate::Error;
 #[derive(Debug)]
 pub(super) struct Fail {
     status: StatusCode,
-    code: &'static str,
+    code: Cow<'static, str>,
     message: String,
 }
 
@@ -20,15 +21,29 @@ pub(super) struct Fail {
 pub(super) fn fail(status: StatusCode, code: &'static str, message: impl Into<String>) -> Fail {
     Fail {
         status,
-        code,
+        code: Cow::Borrowed(code),
         message: message.into(),
     }
 }
 
 impl Fail {
+    /// The status, code and message, as a query's child process reports them.
+    pub(super) fn parts(&self) -> (u16, &str, &str) {
+        (self.status.as_u16(), &self.code, &self.message)
+    }
+
+    /// A [`Fail`] rebuilt from [`Fail::parts`]; an unknown status becomes 500.
+    pub(super) fn from_parts(status: u16, code: String, message: String) -> Fail {
+        Fail {
+            status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            code: Cow::Owned(code),
+            message,
+        }
+    }
+
     /// The whole response: the JSON body, and the challenge a 401 must carry.
     pub(super) fn into_response(self) -> Response<Body> {
-        let body = json!({"error": self.code, "message": self.message}).to_string() + "\n";
+        let body = json!({"error": self.code.as_ref(), "message": self.message}).to_string() + "\n";
         let mut builder = Response::builder()
             .status(self.status)
             .header(header::CONTENT_TYPE, "application/json");

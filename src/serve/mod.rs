@@ -7,7 +7,9 @@
 //! JSON body, never a 200 with a cut body. Evaluation runs on a worker thread
 //! while the request's thread waits with a deadline: oxigraph's cancellation
 //! token does not stop every query (a query over VALUES alone never checks
-//! it), so the deadline is kept here rather than trusted to the evaluator.
+//! it), so the deadline is kept here rather than trusted to the evaluator,
+//! and a query on a store on disk runs in a child process that the worker
+//! kills at the deadline or past its memory cap (`child.rs`).
 //!
 //! This file holds the configuration, the server and the routing of a request
 //! to its endpoint; each endpoint, and each step every endpoint shares, has
@@ -16,11 +18,13 @@
 mod answer;
 mod app;
 mod auth;
+mod child;
 mod description;
 mod fail;
 mod gate;
 mod graph_store;
 mod http;
+mod job;
 mod negotiate;
 mod protocol;
 mod request;
@@ -28,6 +32,7 @@ mod view;
 mod worker;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -39,6 +44,8 @@ use crate::Error;
 use crate::sparql::guard::DEFAULT_MAX_DEPTH;
 use crate::store::KnowledgeBase;
 
+pub use self::child::serve_worker;
+
 /// Default wall-clock limit of one request.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default cap on result rows (solutions or triples).
@@ -47,6 +54,15 @@ pub const DEFAULT_MAX_ROWS: usize = 100_000;
 pub const DEFAULT_MAX_BODY: usize = 1 << 20;
 /// Default number of requests that may wait for a worker.
 pub const DEFAULT_QUEUE: usize = 128;
+/// Default cap on the resident memory of one query's process, in bytes.
+pub const DEFAULT_MAX_MEMORY: u64 = 1 << 30;
+
+/// Default number of queries evaluated at once: twice the CPUs, and at
+/// least four, so that two queries held to their deadline leave room for
+/// others (each one's memory is capped, so the sum is bounded too).
+pub fn default_max_concurrent() -> usize {
+    (2 * std::thread::available_parallelism().map_or(2, |n| n.get())).max(4)
+}
 
 /// How the server behaves; every limit has a named default above.
 #[derive(Clone, Debug)]
@@ -63,6 +79,12 @@ pub struct Config {
     pub max_concurrent: usize,
     /// Requests that may wait for one of those; past it, 503.
     pub queue: usize,
+    /// The `argmap` executable whose hidden `serve-worker` evaluates each
+    /// query on a store on disk in a process of its own, killed at the
+    /// deadline or past `max_memory`; `None` evaluates in this process.
+    pub worker: Option<PathBuf>,
+    /// Resident memory a query's process may use, in bytes.
+    pub max_memory: u64,
     /// Whether SPARQL Update and Graph Store writes are enabled (with `token`).
     pub allow_update: bool,
     /// The bearer token that writes must carry.
@@ -87,8 +109,10 @@ impl Default for Config {
             max_rows: DEFAULT_MAX_ROWS,
             max_body: DEFAULT_MAX_BODY,
             max_depth: DEFAULT_MAX_DEPTH,
-            max_concurrent: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_concurrent: default_max_concurrent(),
             queue: DEFAULT_QUEUE,
+            worker: None,
+            max_memory: DEFAULT_MAX_MEMORY,
             allow_update: false,
             token: None,
             allow_load: false,

@@ -1,21 +1,19 @@
 //! The SPARQL 1.1 Protocol at `/sparql`: a query by GET, form POST or direct POST, an update by
 //! form POST or direct POST, each checked for nesting before it is parsed and evaluated.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use oxhttp::model::{Body, Method, Request, StatusCode, header};
 
-use super::answer::write_results;
 use super::auth::authorize;
+use super::child::run_in_child;
 use super::fail::{Fail, fail};
-use super::negotiate::{RDF_TYPES, RESULT_TYPES, negotiate};
+use super::job::{Job, answer_job, in_words};
 use super::request::{graph_params, header_text, media_type, param, query_params, read_body};
 use super::{Reply, Service};
-use crate::Error;
 use crate::map::text::{NotUtf8, text_of};
-use crate::sparql::describe_syntax_error;
-use crate::sparql::guard::{DEFAULT_MAX_CHAIN, calls_service, check_shape};
-use crate::store::EvalOptions;
+use crate::sparql::guard::{DEFAULT_MAX_CHAIN, check_shape};
 
 /// The two operations of the Protocol, as a request carries them: a query, an update, or
 /// (both absent) neither.
@@ -107,46 +105,30 @@ impl Service {
         params: &[(String, String)],
     ) -> Result<Reply, Fail> {
         self.check_depth(text)?;
-        let default_graphs = graph_params(params, "default-graph-uri")?;
-        let named_graphs = graph_params(params, "named-graph-uri")?;
-        let accept = header_text(request, header::ACCEPT);
-        // Which negotiation applies is known once the query is parsed.
-        let for_results = negotiate(accept.as_deref(), RESULT_TYPES);
-        let for_graphs = negotiate(accept.as_deref(), RDF_TYPES);
-        let text = text.to_string();
+        let iris = |name| -> Result<Vec<String>, Fail> {
+            Ok(graph_params(params, name)?
+                .into_iter()
+                .map(|n| n.into_string())
+                .collect())
+        };
+        let job = Job {
+            query: text.to_string(),
+            accept: header_text(request, header::ACCEPT),
+            default_graphs: iris("default-graph-uri")?,
+            named_graphs: iris("named-graph-uri")?,
+            allow_service: self.config.allow_service,
+        };
         let kb = self.kb();
-        let allow_service = self.config.allow_service;
-        self.limited(move |limits, token| {
-            // Parsed on the worker, whose stack is large: the parser recurses.
-            let parsed = parse_query(&text)?;
-            if !allow_service && calls_service(&parsed) {
-                // oxigraph answers EXISTS { SERVICE … } with true when SERVICE
-                // is off, instead of failing: refuse it before evaluating.
-                return Err(fail(
-                    StatusCode::FORBIDDEN,
-                    "service-disabled",
-                    "SERVICE is disabled on this endpoint (start it with --allow-service)",
-                ));
+        match (self.config.worker.clone(), kb.path().map(Path::to_path_buf)) {
+            // A store on disk is queried in a child process, which the
+            // deadline and the memory cap can stop, and whose memory is
+            // given back when it ends.
+            (Some(exe), Some(store)) => {
+                let max_memory = self.config.max_memory;
+                self.limited(move |limits, _| run_in_child(&exe, &store, &job, limits, max_memory))
             }
-            let media = match parsed {
-                spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => {
-                    for_graphs?
-                }
-                _ => for_results?,
-            };
-            let results = kb.evaluate(
-                parsed,
-                EvalOptions {
-                    cancel: token.clone(),
-                    allow_service,
-                    default_graphs,
-                    named_graphs,
-                },
-            )?;
-            let out = write_results(results, media, limits)?;
-            limits.check(0)?;
-            Ok(Reply::new(media, out))
-        })
+            _ => self.limited(move |limits, token| answer_job(&kb, job, limits, token)),
+        }
     }
 
     /// Runs an update from a request that may write, and waits for it to end.
@@ -184,28 +166,6 @@ impl Service {
             false,
         )
     }
-}
-
-/// Parses a query, saying where a syntax error is and what to do about it.
-fn parse_query(text: &str) -> Result<spargebra::Query, Fail> {
-    spargebra::SparqlParser::new()
-        .parse_query(text)
-        .map_err(|e| in_words(Error::Syntax(e.to_string()), text))
-}
-
-/// A syntax error of `text` said in words, with its line and column, as
-/// `argmap query` says it; any other error as it is.
-fn in_words(e: Error, text: &str) -> Fail {
-    let Error::Syntax(message) = e else {
-        return Fail::from(e);
-    };
-    let (place, what) = describe_syntax_error(text, &message);
-    let at = place
-        .map(|(l, c)| format!(" at line {l}, column {c}"))
-        .unwrap_or_default();
-    Fail::from(Error::Syntax(format!(
-        "{what}{at}; fix it there and send it again"
-    )))
 }
 
 /// A query or update sent as the whole body, which must be UTF-8.

@@ -11,7 +11,7 @@ use super::fail::{Fail, fail, timeout_fail};
 use super::{Config, Reply, Service};
 
 /// Stack of each worker thread: evaluation recurses over the algebra.
-const WORKER_STACK: usize = 16 << 20;
+pub(super) const WORKER_STACK: usize = 16 << 20;
 
 /// What a worker may use to stop early.
 pub(super) struct Limits {
@@ -28,6 +28,21 @@ impl Limits {
             max_rows: config.max_rows,
             timeout: config.timeout,
         }
+    }
+
+    /// When the request must be answered.
+    pub(super) fn deadline(&self) -> Instant {
+        self.deadline
+    }
+
+    /// The cap on result rows.
+    pub(super) fn max_rows(&self) -> usize {
+        self.max_rows
+    }
+
+    /// The request's time limit, for its message.
+    pub(super) fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// Called once per row written: past the deadline or the row cap, stop.

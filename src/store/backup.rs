@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::store::Store;
 
 use super::KnowledgeBase;
+use super::checksums::{MANIFEST, unshare, verify, write_manifest};
 use super::failure::{open_error, write_error};
 use super::folder::sync_dir;
 use super::format::write_format;
@@ -14,12 +15,15 @@ impl KnowledgeBase {
     /// Writes a consistent copy of the store into `target`, a folder that
     /// must not exist yet, and returns the number of quads copied.
     ///
-    /// It uses RocksDB's checkpoints (oxigraph's `Store::backup`): on the same
-    /// file system the immutable table files are hard-linked, so a backup is
-    /// quick and small; elsewhere they are copied. It works on a store opened
-    /// read-only, so a backup can run while another process writes.
+    /// It uses RocksDB's checkpoints (oxigraph's `Store::backup`), which on
+    /// the same file system hard-link the immutable table files. Unless
+    /// `link`, each linked file is then replaced by a copy of its own: a
+    /// linked backup shares its files with the store, so damage to either
+    /// reaches both. A manifest of every file's checksum is written beside
+    /// them, which [`KnowledgeBase::restore`] checks. It works on a store
+    /// opened read-only, so a backup can run while another process writes.
     #[cfg(feature = "rocksdb")]
-    pub fn backup(&self, target: &Path) -> Result<usize, Error> {
+    pub fn backup(&self, target: &Path, link: bool) -> Result<usize, Error> {
         if self.path.is_none() {
             return Err(Error::Internal(
                 "an in-memory store cannot be backed up".into(),
@@ -35,6 +39,11 @@ impl KnowledgeBase {
             .backup(target)
             .map_err(|e| write_error(target, &e))?;
         write_format(target).map_err(|e| write_error(target, &e))?;
+        if !link {
+            unshare(target).map_err(|e| write_error(target, &e))?;
+        }
+        write_manifest(target).map_err(|e| write_error(target, &e))?;
+        sync_dir(target);
         let copy = Store::open_read_only(target).map_err(|e| open_error(target, &e))?;
         Ok(copy.len()?)
     }
@@ -44,12 +53,15 @@ impl KnowledgeBase {
     ///
     /// The backup is checked first (it must open and be of a format this
     /// argmap reads), then copied, file by file, into a new folder beside
-    /// the store, which takes the store's place in one rename. The files are
+    /// the store. The copy's files are checked against the checksums the
+    /// backup recorded (a backup without them, from an older argmap, only
+    /// with `unverified`), and only then does it take the store's place in
+    /// one rename. The files are
     /// copied rather than linked, so damage to the restored store never
     /// reaches the backup. The replaced store is kept, never deleted. A store
     /// in use by another process is refused; a damaged one is replaced.
     #[cfg(feature = "rocksdb")]
-    pub fn restore(backup: &Path, path: &Path) -> Result<Option<PathBuf>, Error> {
+    pub fn restore(backup: &Path, path: &Path, unverified: bool) -> Result<Option<PathBuf>, Error> {
         if !backup.join("CURRENT").exists() {
             return Err(Error::NotFound(format!(
                 "{} is not an argmap backup (it has no CURRENT file); give the folder `argmap backup` made",
@@ -86,6 +98,10 @@ impl KnowledgeBase {
             let _ = std::fs::remove_dir_all(&incoming);
             write_error(path, &e)
         })?;
+        if let Err(e) = check_copy(backup, &incoming, unverified) {
+            let _ = std::fs::remove_dir_all(&incoming);
+            return Err(e);
+        }
         let replaced = if path.exists() {
             let aside = parent.join(format!("{name}.replaced-{stamp}"));
             std::fs::rename(path, &aside).map_err(|e| write_error(path, &e))?;
@@ -97,6 +113,28 @@ impl KnowledgeBase {
         sync_dir(parent);
         Ok(replaced)
     }
+}
+
+/// Checks the copy in `incoming` of the backup in `backup` against its
+/// manifest. A backup without one (from an older argmap) cannot be
+/// verified: it is refused unless `unverified`. RocksDB reads only the
+/// blocks a query needs, so opening it, or even reading every quad of one
+/// index, would miss damage to the others.
+fn check_copy(backup: &Path, incoming: &Path, unverified: bool) -> Result<(), Error> {
+    let manifest = incoming.join(MANIFEST);
+    if !manifest.exists() {
+        if unverified {
+            return Ok(());
+        }
+        return Err(Error::Refused(format!(
+            "{} has no CHECKSUMS (it was made by an older argmap), so its files cannot be verified; nothing was restored. Give --unverified to restore it anyway",
+            backup.display()
+        )));
+    }
+    verify(incoming, &manifest, backup)?;
+    // The store's own files change with every write: the manifest
+    // describes the backup only.
+    std::fs::remove_file(&manifest).map_err(|e| write_error(incoming, &e))
 }
 
 /// Copies the files of `from` into the new folder `to`, and syncs them.

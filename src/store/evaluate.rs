@@ -85,6 +85,7 @@ impl KnowledgeBase {
                 "LOAD is disabled on this endpoint: it would fetch a URL or read a file".into(),
             ));
         }
+        check_update_literals(&parsed)?;
         let mut evaluator = SparqlEvaluator::new();
         if !allow_service {
             evaluator = evaluator.without_default_http_service_handler();
@@ -156,6 +157,43 @@ impl KnowledgeBase {
         }
         Ok(format!("{explanation:?}"))
     }
+}
+
+/// Holds the literals an update writes as data (INSERT DATA) and those
+/// written in its templates to the cap on one literal.
+fn check_update_literals(update: &spargebra::Update) -> Result<(), Error> {
+    use spargebra::GraphUpdateOperation as Op;
+    use spargebra::term::{Literal, TermPattern};
+    let check = |literal: &Literal| {
+        let size = literal.value().len();
+        if size > super::MAX_LITERAL {
+            return Err(Error::Refused(format!(
+                "the update writes a literal of {size} bytes, over the cap of {} MiB on one literal; nothing was written",
+                super::MAX_LITERAL >> 20
+            )));
+        }
+        Ok(())
+    };
+    for op in &update.operations {
+        match op {
+            Op::InsertData { data } => {
+                for quad in data {
+                    if let spargebra::term::Term::Literal(l) = &quad.object {
+                        check(l)?;
+                    }
+                }
+            }
+            Op::DeleteInsert { insert, .. } => {
+                for quad in insert {
+                    if let TermPattern::Literal(l) = &quad.object {
+                        check(l)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The rows of a SELECT's results.

@@ -41,6 +41,9 @@ impl KnowledgeBase {
             Some(g) => GraphName::NamedNode(g.clone()),
             None => GraphName::DefaultGraph,
         };
+        for t in triples {
+            super::literal::check_literal(t.as_ref().in_graph(name.as_ref()))?;
+        }
         let mut transaction = self.store.start_transaction()?;
         if replace {
             transaction.clear_graph(name.as_ref())?;

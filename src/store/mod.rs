@@ -29,11 +29,13 @@ pub mod compile;
 pub mod load;
 
 mod backup;
+mod checksums;
 mod evaluate;
 mod failure;
 mod folder;
 mod format;
 mod graph_store;
+mod literal;
 mod ontology;
 mod open;
 mod quads;
@@ -41,6 +43,7 @@ mod write;
 
 pub use evaluate::EvalOptions;
 pub use format::{FORMAT_FILE, FORMAT_VERSION};
+pub use literal::{MAX_LITERAL, check_literal};
 pub use ontology::ONTOLOGY_TTL;
 pub use write::{GraphData, Written};
 

@@ -1,10 +1,13 @@
 //! Writing graphs, all or nothing: the bulk loader when every graph is new, one transaction when any is replaced; removing graphs; compaction.
 
+use std::collections::HashSet;
+
 use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::StorageError;
 
 use super::KnowledgeBase;
 use super::failure::write_error;
+use super::literal::check_literal;
 use crate::Error;
 
 /// The bulk loader's memory target, in megabytes, shared by its threads.
@@ -46,8 +49,8 @@ impl KnowledgeBase {
     /// core, with a memory target, and ingests them all at once on commit, so
     /// it is atomic for inserts and memory stays flat however large the load.
     /// Replacing graphs that exist needs their old quads removed in the same
-    /// commit, which the bulk loader cannot do: then the whole stream goes
-    /// into one transaction, whose memory grows with the load.
+    /// commit, which the bulk loader cannot do: then the stream goes into one
+    /// transaction that writes only what changed.
     pub fn write_graphs(
         &self,
         graphs: &[NamedNode],
@@ -73,12 +76,22 @@ impl KnowledgeBase {
             .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
         // One call with one stream: each call to `load_quads` flushes a
         // batch, so a call per graph would write thousands of tiny files.
+        let checked = stream.flat_map(|(_, q)| {
+            quads += q.len();
+            q.into_iter().map(|quad| {
+                check_literal(quad.as_ref())?;
+                Ok::<_, Error>(quad)
+            })
+        });
+        // A refused literal stops the load before its commit: nothing is
+        // ingested, and the table files written so far are removed at the
+        // next open.
         loader
-            .load_quads(stream.flat_map(|(_, q)| {
-                quads += q.len();
-                q
-            }))
-            .map_err(|e| self.write_error(&e))?;
+            .load_ok_quads::<Error, Error>(checked)
+            .map_err(|e| match e {
+                Error::Storage(e) => self.write_error(&e),
+                other => other,
+            })?;
         // One atomic ingestion of every table file, the named graphs
         // included: a kill before it leaves only stray `bulk-*.sst`
         // files, which the next open removes.
@@ -88,21 +101,43 @@ impl KnowledgeBase {
     }
 
     /// Replaces `graphs` with the quads of `stream` in one transaction.
+    ///
+    /// Only the difference is written: the quads a graph held and no longer
+    /// holds are removed, those it did not hold are inserted, and the rest
+    /// are left alone. A reload of an edited map changes a few quads of
+    /// many, so its transaction (one write batch, held in memory until the
+    /// commit) stays as small as the edit, where clearing the graphs and
+    /// inserting every quad again made it twice the graph's size.
     fn write_in_one_transaction(
         &self,
         graphs: &[NamedNode],
         stream: impl Iterator<Item = (NamedNode, Vec<Quad>)>,
     ) -> Result<Written, Error> {
         let mut quads = 0usize;
-        let mut transaction = self.store.start_transaction()?;
-        for g in graphs {
-            transaction.clear_graph(g.as_ref())?;
-            transaction.insert_named_graph(g.as_ref());
-        }
+        let mut wanted: HashSet<Quad> = HashSet::new();
         for (_, q) in stream {
             quads += q.len();
-            transaction.extend(q.iter());
+            for quad in q {
+                check_literal(quad.as_ref())?;
+                wanted.insert(quad);
+            }
         }
+        let mut transaction = self.store.start_transaction()?;
+        for g in graphs {
+            transaction.insert_named_graph(g.as_ref());
+            for old in self
+                .store
+                .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            {
+                let old = old?;
+                // What stays is taken out of the wanted set: what is left
+                // there at the end is new.
+                if !wanted.remove(&old) {
+                    transaction.remove(old.as_ref());
+                }
+            }
+        }
+        transaction.extend(wanted.iter());
         // The transaction is one RocksDB write batch, one record of the
         // write-ahead log: a kill or a full disk before it is complete leaves
         // a torn record that recovery discards.
