@@ -12,6 +12,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod evaluate;
 pub mod export;
 pub mod interchange;
 pub mod link;

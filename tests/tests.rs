@@ -8,6 +8,7 @@ mod common;
 mod completions;
 mod corpus;
 mod durability;
+mod evaluate;
 mod export;
 mod fidelity;
 mod invariants;

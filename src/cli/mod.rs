@@ -9,6 +9,7 @@ mod check;
 mod compile;
 mod completions;
 mod drop;
+mod evaluate;
 mod export;
 mod gen_corpus;
 mod import;
@@ -167,6 +168,7 @@ enum Command {
     Drop(drop::DropArgs),
     Import(import::ImportArgs),
     Export(export::ExportArgs),
+    Evaluate(evaluate::EvaluateArgs),
     GenCorpus(gen_corpus::GenCorpusArgs),
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
@@ -286,6 +288,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Drop(args) => drop::run(args, g),
         Command::Import(args) => import::run(args, g),
         Command::Export(args) => export::run(args, g),
+        Command::Evaluate(args) => evaluate::run(args, g),
         Command::GenCorpus(args) => gen_corpus::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),

@@ -5,6 +5,7 @@
 //! [`layout`], [`graphml`], [`mermaid`], [`cytoscape`]). Every read goes
 //! through [`Backend`], so export works on a remote endpoint too.
 
+pub mod apx;
 pub mod cytoscape;
 pub mod dot;
 pub mod graphml;
