@@ -267,24 +267,42 @@ fn text_names_each_hypothesis_s_verdict_and_what_defeats_it() {
 
 #[test]
 fn an_imported_undercut_attacks_the_inference_it_names() {
+    // An AIF map: 1 supports 2 (an RA node), 3 undercuts that inference (a
+    // CA aimed at the RA), 6 attacks 2 (a CA between propositions).
     let store = TempStore::new();
-    let file = root().join("tests/data/argdown/features.argdown");
+    let file = root().join("tests/data/evaluate-maps/undercut.json");
     store.ok(&["import", file.to_str().unwrap(), "--brief", "bridge"]);
     let json = evaluate_json(&store, &["--brief", "bridge"]);
     let e = &json["evaluations"][0];
+    assert_complete_where_decided(e, "grounded");
     let args = e["arguments"].as_array().unwrap();
+    let by_text = |words: &str| {
+        args.iter()
+            .find(|a| a["text"].as_str().unwrap().contains(words))
+            .unwrap_or_else(|| panic!("no argument says {words}"))["name"]
+            .clone()
+    };
     let inference = args
         .iter()
         .find(|a| a["kind"] == "inference")
         .expect("the undercut's inference is an argument");
     assert_eq!(inference["label"], "out", "{inference}");
-    let by = inference["defeated_by"][0].as_str().unwrap();
-    assert!(by.contains("paid"), "{inference}");
+    assert_eq!(inference["defeated_by"][0], by_text("paid"), "{inference}");
     assert!(inference["iri"].as_str().unwrap().contains("/inference/"));
-    assert_complete_where_decided(e, "grounded");
-    // In the apx export it is an argument with its attack.
+    let safe = args
+        .iter()
+        .find(|a| a["name"] == by_text("The bridge is safe"))
+        .unwrap();
+    assert_eq!(safe["label"], "out");
+    assert_eq!(safe["defeated_by"][0], by_text("cracks"));
+    assert_eq!(e["counts"]["attacks"], 2);
+    // In the apx export the inference is an argument with its attack.
     let apx = store.ok(&["export", "--brief", "bridge", "--format", "apx"]);
-    assert!(apx.lines().any(|l| l.starts_with("arg(i_")), "{apx}");
+    assert!(
+        apx.lines()
+            .any(|l| l.starts_with("att(") && l.contains(",i_")),
+        "{apx}"
+    );
 }
 
 #[test]
@@ -309,7 +327,7 @@ fn a_generated_map_with_many_attacks_agrees_across_semantics() {
         .unwrap();
     assert!(made.status.success(), "{made:?}");
     let store = TempStore::new();
-    store.ok(&["load", out.join("gen-001").to_str().unwrap()]);
+    store.ok(&["load", out.join("brief-00001").to_str().unwrap()]);
     let mut labels = Vec::new();
     for semantics in SEMANTICS {
         let json = evaluate_json(&store, &["--semantics", semantics]);
@@ -389,7 +407,7 @@ fn the_search_limit_says_to_use_an_external_solver() {
 fn the_report_has_a_section_on_which_arguments_stand() {
     let store = TempStore::with_seed();
     let page = store.dir.path().join("report.html");
-    store.ok(&["report", "--output", page.to_str().unwrap()]);
+    store.ok(&["report", "--out", page.to_str().unwrap()]);
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
         html.contains("<section id=\"evaluation\""),

@@ -243,14 +243,11 @@ impl<'a> Search<'a> {
     fn settle(&mut self) -> bool {
         while let Some(a) = self.dirty.pop() {
             let (blank, live) = (self.blank_attackers[a], self.live_attackers[a]);
-            match self.label[a] {
+            let current = self.label[a];
+            match current {
                 L::MustOut if blank == 0 => return false,
                 L::Undec if live == 0 => return false,
-                L::Blank if live == 0 => {
-                    if !self.put_in(a) {
-                        return false;
-                    }
-                }
+                L::Blank if live == 0 && !self.put_in(a) => return false,
                 _ => {}
             }
         }

@@ -31,6 +31,7 @@ fn one(e: &Evaluation, iris: &Iris) -> Value {
                 "name": argument.name,
                 "kind": argument.kind(),
                 "iri": argument.iri,
+                "text": argument.text,
                 "label": e.labels[a].as_str(),
                 "credulous": e.credulous(a),
                 "defeated_by": names(&e.defeated_by[a]),
