@@ -13,6 +13,7 @@
 pub mod corpus;
 pub mod draft;
 pub mod error;
+pub mod evaluate;
 pub mod export;
 pub mod interchange;
 pub mod link;

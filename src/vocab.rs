@@ -67,6 +67,11 @@ impl Iris {
         format!("{}graph/{brief}", self.base)
     }
 
+    /// The named graph that holds the labels `argmap evaluate` gave a brief's arguments.
+    pub fn evaluation_graph(&self, brief: &str) -> String {
+        format!("{}graph/evaluation/{brief}", self.base)
+    }
+
     /// The brief as a document.
     pub fn brief(&self, brief: &str) -> String {
         format!("{}brief/{brief}", self.base)

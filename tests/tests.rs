@@ -10,6 +10,7 @@ mod completions;
 mod corpus;
 mod draft;
 mod durability;
+mod evaluate;
 mod export;
 mod export_pictures;
 mod fidelity;

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 
 import draft
+import evaluate
 import export
 import link
 import matrix
@@ -20,7 +21,7 @@ import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "draft": draft, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "reload": reload, "serve": serve}
+PARTS = {"suite": suite, "draft": draft, "evaluate": evaluate, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "reload": reload, "serve": serve}
 
 
 def options():
@@ -37,6 +38,8 @@ def options():
     suite_options.add_argument("--out", default=None, help="where to write the report [BENCHMARKS.md]")
     ap.add_argument_group("export").add_argument(
         "--export-nodes", default="1000 10000", help="sizes of the generated maps, in nodes")
+    ap.add_argument_group("evaluate").add_argument(
+        "--evaluate-nodes", default="1000 100000", help="sizes of the generated maps and apx files, in nodes")
     ap.add_argument_group("link").add_argument(
         "--link-entities", type=int, default=10000, help="roster actors to reconcile")
     ap.add_argument_group("matrix").add_argument(
@@ -55,6 +58,7 @@ def options():
     if a.smoke:
         a.sizes, a.runs = "4000", 1
         a.out = a.out or "target/bench-smoke.md"
+        a.evaluate_nodes = "100"
         a.export_nodes, a.link_entities, a.matrix_evidence, a.report_evidence = "100", 200, 100, 100
         a.reload_evidence = 100
         a.serve_seconds, a.serve_clients = 1, [1, 4]

@@ -53,6 +53,14 @@ pub fn run(args: DropArgs, global: &Global) -> Result<()> {
             global.store_path().display()
         )));
     }
+    // A brief's evaluation graph (`argmap evaluate`) goes with it.
+    let evaluations: Vec<NamedNode> = args
+        .briefs
+        .iter()
+        .map(|b| NamedNode::new_unchecked(iris.evaluation_graph(b)))
+        .filter(|g| kb.has_graph(g.as_ref()).unwrap_or(false))
+        .collect();
+    graphs.extend(evaluations);
     kb.remove_graphs(&graphs)?;
     if !global.quiet {
         eprintln!("dropped {}", names.join(", "));

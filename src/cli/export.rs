@@ -1,4 +1,4 @@
-//! `argmap export`: the store, a brief or a hypothesis's support tree as RDF (six formats), as a picture (DOT, SVG, GraphML, Mermaid, Cytoscape.js), or a brief in an interchange format (AIF JSON, AIF RDF, Argdown).
+//! `argmap export`: the store, a brief or a hypothesis's support tree as RDF (six formats), as a picture (DOT, SVG, GraphML, Mermaid, Cytoscape.js), or a brief in an interchange format (AIF JSON, AIF RDF, Argdown, ICCMA apx).
 
 use std::path::PathBuf;
 
@@ -64,6 +64,8 @@ pub enum ExportFormat {
     AifRdf,
     /// Argdown text (one brief)
     Argdown,
+    /// ICCMA apx (`arg(a).`, `att(a,b).`): the brief's attacks, for external argumentation solvers (one brief)
+    Apx,
 }
 
 impl ExportFormat {
@@ -116,7 +118,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
     }
     let interchange = matches!(
         args.format,
-        ExportFormat::Aif | ExportFormat::AifRdf | ExportFormat::Argdown
+        ExportFormat::Aif | ExportFormat::AifRdf | ExportFormat::Argdown | ExportFormat::Apx
     );
     if interchange && !matches!(scope, Scope::Brief(_)) {
         eprintln!(
@@ -152,6 +154,10 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         let text = match args.format {
             ExportFormat::Aif => argmap::interchange::aif::write_json(&graph),
             ExportFormat::AifRdf => argmap::interchange::aif::write_rdf(&graph)?,
+            ExportFormat::Apx => {
+                let framework = argmap::evaluate::read_framework(kb.as_ref(), &graph.brief)?;
+                export::apx::write(&framework, &format!("brief {}", graph.brief.id))
+            }
             _ => argmap::interchange::argdown::write(&graph),
         };
         return match &args.output {
@@ -195,7 +201,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         ExportFormat::Cytoscape => {
             serde_json::to_string_pretty(&cytoscape::write(&picture()))? + "\n"
         }
-        ExportFormat::Aif | ExportFormat::AifRdf | ExportFormat::Argdown => {
+        ExportFormat::Aif | ExportFormat::AifRdf | ExportFormat::Argdown | ExportFormat::Apx => {
             unreachable!("written above")
         }
     };

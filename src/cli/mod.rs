@@ -10,6 +10,7 @@ mod compile;
 mod completions;
 mod draft;
 mod drop;
+mod evaluate;
 mod export;
 mod gen_corpus;
 mod import;
@@ -173,6 +174,7 @@ enum Command {
     Drop(drop::DropArgs),
     Import(import::ImportArgs),
     Export(export::ExportArgs),
+    Evaluate(evaluate::EvaluateArgs),
     GenCorpus(gen_corpus::GenCorpusArgs),
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
@@ -296,6 +298,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Drop(args) => drop::run(args, g),
         Command::Import(args) => import::run(args, g),
         Command::Export(args) => export::run(args, g),
+        Command::Evaluate(args) => evaluate::run(args, g),
         Command::GenCorpus(args) => gen_corpus::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),

@@ -6,6 +6,7 @@
 //! [`mermaid`]). Every read goes
 //! through [`Backend`], so export works on a remote endpoint too.
 
+pub mod apx;
 pub mod cytoscape;
 pub mod dot;
 pub mod graphml;

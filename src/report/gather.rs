@@ -73,6 +73,13 @@ pub fn gather(backend: &dyn Backend, id: &str) -> Result<Report, Error> {
     let anchors = read_anchors(&answer("report-anchors")?, &graph);
     let events = read_events(&answer("timeline")?, &graph);
     let actors = read_actors(&answer("report-actors")?);
+    let framework = crate::evaluate::read_framework(backend, &graph.brief)?;
+    let evaluation = crate::evaluate::evaluate(
+        framework,
+        crate::evaluate::Semantics::Grounded,
+        crate::evaluate::Limits::default(),
+        "",
+    )?;
     Ok(Report {
         meta,
         trace,
@@ -81,6 +88,7 @@ pub fn gather(backend: &dyn Backend, id: &str) -> Result<Report, Error> {
         anchors,
         events,
         actors,
+        evaluation,
     })
 }
 

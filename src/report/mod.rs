@@ -120,6 +120,8 @@ pub struct Report {
     pub anchors: Vec<Anchor>,
     pub events: Vec<Event>,
     pub actors: Vec<Actor>,
+    /// Which arguments stand under grounded semantics.
+    pub evaluation: crate::evaluate::Evaluation,
 }
 
 /// An actor is read as the node it is.

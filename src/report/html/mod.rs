@@ -2,6 +2,7 @@
 
 mod about;
 mod actors;
+mod evaluation;
 mod hypotheses;
 mod map;
 mod matrix;
@@ -46,6 +47,7 @@ pub fn to_html(report: &Report, options: &Options) -> String {
         ("hypotheses", "Hypotheses"),
         ("text", "Text"),
         ("matrix", "Matrix"),
+        ("evaluation", "Which arguments stand"),
         ("timeline", "Timeline"),
         ("actors", "Actors"),
     ] {
@@ -57,6 +59,7 @@ pub fn to_html(report: &Report, options: &Options) -> String {
     hypotheses::write_hypotheses(&mut out, report, &places);
     text::write_text(&mut out, report, &places);
     matrix::write_matrix(&mut out, report, &places);
+    evaluation::write_evaluation(&mut out, report, &places);
     timeline::write_timeline(&mut out, report, &places);
     actors::write_actors(&mut out, report, &places);
     out.push_str("</main>\n");
