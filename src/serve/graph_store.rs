@@ -28,7 +28,7 @@ impl Service {
             ));
         }
         authorize(&self.config, request)?;
-        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let _writer = self.writer.write().unwrap_or_else(|e| e.into_inner());
         if method == Method::DELETE {
             if !self.kb().graph_exists(graph.as_ref())? {
                 return Err(no_such_graph());

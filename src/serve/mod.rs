@@ -33,7 +33,7 @@ mod worker;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode, header};
@@ -160,7 +160,7 @@ pub fn serve(kb: KnowledgeBase, config: Config, addr: SocketAddr) -> Result<Runn
         hosts: host_names(addr, &config.allowed_hosts),
         view: view::View::new(kb, !config.allow_update),
         config,
-        writer: Arc::new(Mutex::new(())),
+        writer: Arc::new(RwLock::new(())),
         name: concat!("argmap/", env!("CARGO_PKG_VERSION")),
     });
     std::thread::Builder::new()
@@ -201,8 +201,12 @@ struct Service {
     view: view::View,
     config: Config,
     gate: Arc<Gate>,
-    /// oxigraph no longer detects write-write conflicts: one writer at a time.
-    writer: Arc<Mutex<()>>,
+    /// oxigraph no longer detects write-write conflicts: one writer at a
+    /// time, held for writing. A query in a child process opens the store
+    /// on its own, outside the server's snapshots, so it holds this for
+    /// reading while it runs: it sees the store before or after an update,
+    /// never during one.
+    writer: Arc<RwLock<()>>,
     /// The `Host` values taken, or `None` for any (see [`Config::allowed_hosts`]).
     hosts: Option<Vec<String>>,
     /// The `Server` header's value.

@@ -125,7 +125,11 @@ impl Service {
             // given back when it ends.
             (Some(exe), Some(store)) => {
                 let max_memory = self.config.max_memory;
-                self.limited(move |limits, _| run_in_child(&exe, &store, &job, limits, max_memory))
+                let writer = Arc::clone(&self.writer);
+                self.limited(move |limits, _| {
+                    let _reading = writer.read().unwrap_or_else(|e| e.into_inner());
+                    run_in_child(&exe, &store, &job, limits, max_memory)
+                })
             }
             _ => self.limited(move |limits, token| answer_job(&kb, job, limits, token)),
         }
@@ -158,7 +162,7 @@ impl Service {
         // transaction, and the request waits for it.
         self.on_worker(
             move |_, _| {
-                let _writer = writer.lock().unwrap_or_else(|e| e.into_inner());
+                let _writer = writer.write().unwrap_or_else(|e| e.into_inner());
                 kb.update(&text, allow_load, allow_service)
                     .map_err(|e| in_words(e, &text))?;
                 Ok(Reply::new("text/plain; charset=utf-8", "updated\n"))
