@@ -88,7 +88,11 @@ fn model_in_store(store: &TempStore, id: &str) -> Model {
            ?f ?p ?t . ?f a arg:Proposition ; dcterms:identifier ?from . ?t a arg:Proposition ; dcterms:identifier ?to .
            VALUES (?p ?type) { (arg:supports \"support\") (arg:opposes \"attack\") (arg:undercuts \"undercut\")
              (arg:contradicts \"contradictory\") (arg:contraryTo \"contrary\") (arg:entails \"entails\") }
-           BIND(EXISTS { ?f a arg:Argument } AS ?fa) BIND(EXISTS { ?t a arg:Argument } AS ?ta) } }",
+           BIND(EXISTS { ?f a arg:Argument } AS ?fa) BIND(EXISTS { ?t a arg:Argument } AS ?ta)
+           # A premise's support of its conclusion, which the reader adds for
+           # each inference step, is no relation in Argdown's model.
+           FILTER(?p != arg:supports || NOT EXISTS {
+             ?i a arg:Inference ; arg:hasPremise ?f ; arg:hasConclusion ?t }) } }",
     ]);
     let relations = relations
         .lines()
@@ -152,7 +156,7 @@ fn data_blocks_tags_sections_and_inference_rules_reach_the_store() {
         assert!(out.contains("true"), "not found in the store: {pattern}");
     };
     ask(
-        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:unanchoredQuote \"the bridge is safe\"@und ; arg:section \"Bridge safety\"@und ; arg:source ?src . ?src rdfs:label \"Inspection report 12\"@und",
+        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:unanchoredQuote \"the bridge is safe\"@und ; arg:section ?section ; arg:source ?src . ?section rdfs:label \"Bridge safety\"@und . ?src rdfs:label \"Inspection report 12\"@und",
     );
     ask("?s arg:likelihood ?band . ?band arg:hedgeTerm \"probably\"");
     ask("?s dcterms:identifier \"Cracks\" ; arg:tag \"visual check\"@und");
@@ -298,4 +302,153 @@ fn the_bundled_brief_exported_as_argdown_is_read_by_argdown_as_the_same_map() {
     let (again_statements, _, again_relations) = model_in_store(&store, "kinu-again");
     assert_eq!(again_statements, keys);
     assert_eq!(again_relations, edges);
+}
+
+/// What Argdown's own parser finds in `file`, as `tests/node/argdown-model.js`
+/// prints it: frontmatter, statements (text, tags, section), arguments (text,
+/// tags, section, premise-conclusion structure), relations and sections.
+fn argdown_model(file: &Path) -> Value {
+    let script = root().join("tests/node/argdown-model.js");
+    let run = Command::new("node")
+        .arg(&script)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("node runs ({e}); run scripts/setup.sh --tests"));
+    assert!(
+        run.status.success(),
+        "{} on {}: {}",
+        script.display(),
+        file.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).unwrap()
+}
+
+/// Every Argdown file, the real ones and ours, imported and exported again,
+/// is read by Argdown's own parser as the original: the same frontmatter,
+/// statements (titles, texts, tags, sections), arguments with their
+/// premise-conclusion structures (roles, inference rules and data),
+/// relations (from, to, type) and sections with their nesting.
+#[test]
+fn every_argdown_file_exported_again_is_read_by_argdown_as_the_original() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("../shared/fixtures/argdown"))
+        .expect("the Argdown fixtures are in ../shared/fixtures/argdown")
+        .chain(std::fs::read_dir(root().join("tests/data/argdown/roundtrip")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+        .collect();
+    files.push(root().join("tests/data/argdown/features.argdown"));
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    let store = TempStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["import".to_string()];
+    args.extend(files.iter().map(|f| f.to_str().unwrap().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    store.ok(&args);
+    for file in &files {
+        let id = argmap::interchange::default_id(file);
+        let exported = dir.path().join(format!("{id}.argdown"));
+        store.ok(&[
+            "export",
+            "--brief",
+            &id,
+            "--format",
+            "argdown",
+            "--output",
+            exported.to_str().unwrap(),
+        ]);
+        let want = argdown_model(file);
+        let got = argdown_model(&exported);
+        assert_eq!(
+            got["parserErrors"],
+            serde_json::json!([]),
+            "{id}: Argdown cannot read the export"
+        );
+        for part in [
+            "frontMatter",
+            "statements",
+            "arguments",
+            "relations",
+            "sections",
+        ] {
+            assert_eq!(
+                got[part],
+                want[part],
+                "{id}: the {part} differ between the original and the export {}",
+                exported.display()
+            );
+        }
+    }
+}
+
+/// The debate's rival hypotheses are marked by its own tags, which the
+/// frontmatter names; `--hypothesis-tag` says the same on the command line.
+#[test]
+fn tags_named_in_the_frontmatter_or_on_the_command_line_mark_hypotheses() {
+    let hypotheses = |store: &TempStore, id: &str| -> BTreeSet<String> {
+        let out = store.ok(&[
+            "query",
+            "--brief",
+            id,
+            "--format",
+            "tsv",
+            "--sparql",
+            "PREFIX arg: <https://w3id.org/argmap/ns#>
+             PREFIX dcterms: <http://purl.org/dc/terms/>
+             SELECT ?title WHERE { GRAPH ?graph { ?n a arg:Hypothesis ; dcterms:identifier ?title } }",
+        ]);
+        out.lines().skip(1).map(cell).collect()
+    };
+    let store = TempStore::new();
+    let debate = root().join("tests/data/argdown/roundtrip/epidemic-debate.argdown");
+    store.ok(&["import", debate.to_str().unwrap(), "--brief", "debate"]);
+    let want: BTreeSet<String> = ["Density", "Mobility", "Reporting"]
+        .map(String::from)
+        .into();
+    assert_eq!(hypotheses(&store, "debate"), want);
+
+    let dir = tempfile::tempdir().unwrap();
+    let untold = dir.path().join("untold.argdown");
+    std::fs::write(
+        &untold,
+        "[A]: One answer. #H1\n\n[B]: Another answer. #H2\n\n[C]: A claim. #other\n  + [A]\n",
+    )
+    .unwrap();
+    store.ok(&["import", untold.to_str().unwrap()]);
+    assert!(hypotheses(&store, "untold").is_empty());
+    store.ok(&[
+        "import",
+        untold.to_str().unwrap(),
+        "--hypothesis-tag",
+        "H1",
+        "--hypothesis-tag",
+        "#H2",
+    ]);
+    assert_eq!(
+        hypotheses(&store, "untold"),
+        ["A", "B"].map(String::from).into()
+    );
+}
+
+/// `trace` follows a premise-conclusion structure: the premises of each
+/// step support its conclusion, so a hypothesis's tree holds the premises
+/// of the arguments that conclude it, and no conclusion is left unconnected.
+#[test]
+fn trace_follows_the_premises_of_an_argument_to_its_conclusion() {
+    let store = TempStore::new();
+    let debate = root().join("tests/data/argdown/roundtrip/epidemic-debate.argdown");
+    store.ok(&["import", debate.to_str().unwrap(), "--brief", "debate"]);
+    let trace = store.ok(&["trace", "--brief", "debate"]);
+    for premise in [
+        "Household crowding raises the contact rate.",
+        "Wards with more people per household had more cases.",
+        "Spread along transport routes indicates mobility as the driver.",
+        "More tests find more cases without more infections.",
+    ] {
+        assert!(
+            trace.contains(premise),
+            "not in the trace: {premise}\n{trace}"
+        );
+    }
 }

@@ -534,7 +534,7 @@ fn export_as(path: &Path, graph: &argmap::read::graph::BriefGraph) -> String {
     if path.extension().is_some_and(|e| e == "json") {
         argmap::interchange::aif::write_json(graph)
     } else {
-        argmap::interchange::argdown::write(graph)
+        argmap::interchange::argdown::write(graph, &Default::default())
     }
 }
 

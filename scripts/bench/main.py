@@ -11,6 +11,7 @@ import shutil
 import tempfile
 
 import export
+import interchange
 import link
 import matrix
 import reanchor
@@ -18,7 +19,7 @@ import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
+PARTS = {"suite": suite, "export": export, "interchange": interchange, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "serve": serve}
 
 
 def options():
@@ -35,6 +36,8 @@ def options():
     suite_options.add_argument("--out", default=None, help="where to write the report [BENCHMARKS.md]")
     ap.add_argument_group("export").add_argument(
         "--export-nodes", default="1000 10000", help="sizes of the generated maps, in nodes")
+    ap.add_argument_group("interchange").add_argument(
+        "--interchange-statements", default="5000 10000 20000", help="sizes of the generated Argdown debates")
     ap.add_argument_group("link").add_argument(
         "--link-entities", type=int, default=10000, help="roster actors to reconcile")
     ap.add_argument_group("matrix").add_argument(
@@ -52,6 +55,7 @@ def options():
         a.sizes, a.runs = "4000", 1
         a.out = a.out or "target/bench-smoke.md"
         a.export_nodes, a.link_entities, a.matrix_evidence, a.report_evidence = "100", 200, 100, 100
+        a.interchange_statements = "200"
         a.serve_seconds, a.serve_clients = 1, [1, 4]
     a.out = a.out or "BENCHMARKS.md"
     parts = a.parts or (["all"] if a.smoke else ["suite"])

@@ -134,7 +134,10 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         let text = match args.format {
             ExportFormat::Aif => argmap::interchange::aif::write_json(&graph),
             ExportFormat::AifRdf => argmap::interchange::aif::write_rdf(&graph)?,
-            _ => argmap::interchange::argdown::write(&graph),
+            _ => {
+                let extras = argmap::interchange::argdown::extras(kb.as_ref(), &graph)?;
+                argmap::interchange::argdown::write(&graph, &extras)
+            }
         };
         return match &args.output {
             Some(path) => write_whole(path, &text),

@@ -1,6 +1,6 @@
 //! Reading an Argdown document into a map: each statement and argument a claim (with what its data block says), the relations, the sources cited, and the inference steps.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use super::{Document, Entry, Ref, RelationType, collapse_space, parse};
@@ -12,6 +12,14 @@ use crate::map::model::*;
 
 /// Reads Argdown `text` from `path` into a map with brief id `id`.
 pub fn read(path: &Path, text: &str, id: &str) -> Checked {
+    read_with(path, text, id, &[])
+}
+
+/// Reads Argdown `text` from `path` into a map with brief id `id`; a
+/// statement or argument with one of `hypothesis_tags` (or of the tags the
+/// frontmatter's `argmap: hypothesis-tags` names, or `#hypothesis`) is a
+/// hypothesis.
+pub fn read_with(path: &Path, text: &str, id: &str, hypothesis_tags: &[String]) -> Checked {
     let (doc, diagnostics) = parse(path, text);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Checked {
@@ -33,7 +41,14 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         hypotheses: Vec::new(),
         keys: BTreeSet::new(),
         builtin: crate::map::hedge::builtin_table(),
+        hypothesis_tags: ["hypothesis".to_string()]
+            .into_iter()
+            .chain(hypothesis_tags.iter().cloned())
+            .chain(doc.hypothesis_tags.iter().cloned())
+            .collect(),
+        source_index: HashMap::new(),
     };
+    reader.sections(&doc);
     let refs = doc
         .statements
         .iter()
@@ -47,6 +62,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
     reader.relations(&doc);
     reader.keep_cited_sources();
     reader.inferences(&doc);
+    reader.structures(&doc);
     let Reader {
         mut map,
         diagnostics,
@@ -74,6 +90,11 @@ struct Reader<'a> {
     /// The proposition keys given so far, so that each is unique.
     keys: BTreeSet<String>,
     builtin: Vec<HedgeEntry>,
+    /// The tags that mark a hypothesis.
+    hypothesis_tags: BTreeSet<String>,
+    /// Each source's index by its title, so that a source cited by many
+    /// statements is found at once.
+    source_index: HashMap<String, usize>,
 }
 
 impl Reader<'_> {
@@ -97,15 +118,21 @@ impl Reader<'_> {
         for (k, v, at) in &entry.data {
             self.datum(i, &mut prop, k, v, *at);
         }
-        if entry.tags.iter().any(|t| t == "hypothesis") {
+        if entry.tags.iter().any(|t| self.hypothesis_tags.contains(t)) {
             self.hypotheses.push(i);
+        } else if entry.tags.iter().any(|t| t == "evidence") {
+            // `#evidence` says what `kind: evidence` says.
+            prop.kind = PropositionKind::Evidence;
         }
-        let annotations = &mut self.map.interchange.annotations;
+        let x = &mut self.map.interchange;
         for t in &entry.tags {
-            annotations.push((i, "tag", t.clone()));
+            x.annotations.push((i, "tag", t.clone()));
         }
-        if let Some(s) = &entry.section {
-            annotations.push((i, "section", s.clone()));
+        for block in &entry.raw_data {
+            x.annotations.push((i, "data", block.clone()));
+        }
+        if let Some(s) = entry.section() {
+            x.proposition_sections.push((i, s));
         }
         self.map.propositions.push(prop);
         self.map.interchange.proposition_ids.push(title);
@@ -175,10 +202,11 @@ impl Reader<'_> {
 
     /// The index of the source titled `title`, added the first time.
     fn source(&mut self, title: &str) -> usize {
-        let sources = &mut self.map.sources;
-        if let Some(s) = sources.iter().position(|s| s.title == title) {
+        if let Some(&s) = self.source_index.get(title) {
             return s;
         }
+        let sources = &mut self.map.sources;
+        self.source_index.insert(title.to_string(), sources.len());
         sources.push(Source {
             key: slug("", title, &mut BTreeSet::new()),
             iri: None,
@@ -257,9 +285,70 @@ impl Reader<'_> {
         }
     }
 
+    /// The document's headings as sections, and its frontmatter as written.
+    fn sections(&mut self, doc: &Document) {
+        let x = &mut self.map.interchange;
+        x.sections = doc
+            .sections
+            .iter()
+            .map(|s| SectionNode {
+                title: s.title.clone(),
+                level: s.level,
+                parent: s.parent,
+            })
+            .collect();
+        // Written even when empty, so that the export knows the brief came
+        // from Argdown and writes back no frontmatter where it had none.
+        let raw = doc.frontmatter.clone().unwrap_or_default();
+        x.brief_annotations.push(("frontmatter", raw));
+    }
+
+    /// Each premise-conclusion structure with its numbered statements in
+    /// order, each conclusion with the rule and data of the step it ends.
+    fn structures(&mut self, doc: &Document) {
+        let steps: HashMap<(&str, &str), &super::Inference> = doc
+            .inferences
+            .iter()
+            .map(|s| ((s.argument.as_str(), s.conclusion.as_str()), s))
+            .collect();
+        for pcs in &doc.pcs {
+            let Some(&argument) = self.index.get(&Ref::Argument(pcs.argument.clone())) else {
+                continue;
+            };
+            let mut items = Vec::new();
+            for (title, role) in &pcs.items {
+                let Some(&statement) = self.index.get(&Ref::Statement(title.clone())) else {
+                    continue;
+                };
+                let step = steps.get(&(pcs.argument.as_str(), title.as_str()));
+                let concludes = *role != super::PcsRole::Premise;
+                items.push(StructureItem {
+                    statement,
+                    role: role.as_str(),
+                    rule: step.filter(|_| concludes).and_then(|s| s.rule.clone()),
+                    data: step.filter(|_| concludes).and_then(|s| s.data.clone()),
+                });
+            }
+            self.map
+                .interchange
+                .structures
+                .push(Structure { argument, items });
+        }
+    }
+
     /// Each inference step of a premise-conclusion structure as an AIF
     /// inference node, its rule (if any) noted on the argument.
+    ///
+    /// Each premise of a step also supports its conclusion, as an AIF
+    /// inference node's premises do, so that `trace` and `matrix` follow
+    /// the argument from its premises to what it concludes.
     fn inferences(&mut self, doc: &Document) {
+        let mut supports: BTreeSet<(usize, usize, RelationKind)> = self
+            .map
+            .relations
+            .iter()
+            .map(|r| (r.from, r.to, r.kind))
+            .collect();
         for (n, step) in doc.inferences.iter().enumerate() {
             let lookup = |r: Ref| self.index.get(&r).copied();
             let Some(a) = lookup(Ref::Argument(step.argument.clone())) else {
@@ -273,6 +362,13 @@ impl Reader<'_> {
             let Some(c) = lookup(Ref::Statement(step.conclusion.clone())) else {
                 continue;
             };
+            for p in &premises {
+                if let Endpoint::Proposition(p) = *p {
+                    if p != c {
+                        supports.insert((p, c, RelationKind::Support));
+                    }
+                }
+            }
             let x = &mut self.map.interchange;
             x.schemes.push(SchemeNode {
                 key: format!("{}-{}", self.map.propositions[a].key, n + 1),
@@ -287,6 +383,7 @@ impl Reader<'_> {
                 x.annotations.push((a, "inferenceRule", rule.clone()));
             }
         }
+        self.map.relations = common::relations(supports);
     }
 }
 
