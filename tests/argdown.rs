@@ -209,7 +209,7 @@ fn argdown_errors_name_the_line_and_column() {
 }
 
 /// Runs Argdown's own CLI (installed by scripts/setup.sh --tests) on `file`, returning its JSON.
-fn argdown_json(file: &Path, out: &Path) -> Value {
+pub(crate) fn argdown_json(file: &Path, out: &Path) -> Value {
     let cli = root().join("tests/node/node_modules/.bin/argdown");
     let run = Command::new(&cli)
         .arg("json")
@@ -451,4 +451,143 @@ fn trace_follows_the_premises_of_an_argument_to_its_conclusion() {
             "not in the trace: {premise}\n{trace}"
         );
     }
+}
+
+/// A brief's graph in the file's own names, so that two briefs can be
+/// compared: each proposition's title with its kind, text and whether it
+/// is an argument; every relation between two of them; the sections with
+/// their nesting and each proposition's section; each premise-conclusion
+/// step; the tags and data blocks kept.
+fn graph_by_title(store: &TempStore, id: &str) -> BTreeSet<String> {
+    let rows = |sparql: &str| -> Vec<String> {
+        let query = format!(
+            "PREFIX arg: <https://w3id.org/argmap/ns#>
+             PREFIX dcterms: <http://purl.org/dc/terms/>
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+             SELECT * WHERE {{ GRAPH ?graph {{ {sparql} }} }}"
+        );
+        let out = store.ok(&[
+            "query", "--brief", id, "--format", "tsv", "--sparql", &query,
+        ]);
+        out.lines()
+            .skip(1)
+            .map(|l| {
+                // The brief's own IRIs (its graph, its nodes) differ
+                // between two briefs; the file's names and argmap's terms
+                // do not.
+                l.split('\t')
+                    .map(cell)
+                    .filter(|c| !c.starts_with("<https://w3id.org/argmap/kb/"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    };
+    let mut graph = BTreeSet::new();
+    let mut add = |what: &str, sparql: &str| {
+        for row in rows(sparql) {
+            graph.insert(format!("{what}: {row}"));
+        }
+    };
+    add(
+        "proposition",
+        "?n a arg:Proposition ; dcterms:identifier ?title ; arg:text ?text ; a ?class .
+         FILTER(?class IN (arg:Hypothesis, arg:Evidence, arg:Claim, arg:Argument))",
+    );
+    add(
+        "relation",
+        "?f ?p ?t . ?f a arg:Proposition ; dcterms:identifier ?from . ?t a arg:Proposition ; dcterms:identifier ?to .
+         VALUES ?p { arg:supports arg:opposes arg:undercuts arg:contradicts arg:contraryTo arg:entails arg:rephrases }",
+    );
+    add(
+        "section",
+        "?s a arg:Section ; rdfs:label ?title ; arg:position ?position ; arg:level ?level .
+         OPTIONAL { ?s arg:parentSection/rdfs:label ?parent }",
+    );
+    add(
+        "in section",
+        "?n arg:section/rdfs:label ?section ; dcterms:identifier ?title",
+    );
+    add(
+        "step",
+        "?step arg:ofArgument/dcterms:identifier ?argument ; arg:position ?position ;
+           arg:statement/dcterms:identifier ?statement ; arg:stepRole ?role .
+         OPTIONAL { ?step arg:inferenceRule ?rule } OPTIONAL { ?step arg:data ?data }",
+    );
+    add(
+        "inference",
+        "?i a arg:Inference ; arg:hasPremise/dcterms:identifier ?premise ; arg:hasConclusion/dcterms:identifier ?conclusion",
+    );
+    add(
+        "annotation",
+        "?n dcterms:identifier ?title ; ?p ?value . VALUES ?p { arg:tag arg:data arg:inferenceRule }",
+    );
+    graph
+}
+
+/// An Argdown map imported, exported as Argdown and imported again is the
+/// same graph: the same kinds (whether given by a tag, an option or
+/// inferred), relations, sections, premise-conclusion structures, tags and
+/// data; and exporting it once more gives the same file.
+#[test]
+fn an_imported_argdown_map_exported_and_imported_again_is_the_same_graph() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("../shared/fixtures/argdown"))
+        .expect("the Argdown fixtures are in ../shared/fixtures/argdown")
+        .chain(std::fs::read_dir(root().join("tests/data/argdown/roundtrip")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+        .collect();
+    files.push(root().join("tests/data/argdown/features.argdown"));
+    files.sort();
+    let store = TempStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let export = |id: &str, to: &Path| {
+        store.ok(&[
+            "export",
+            "--brief",
+            id,
+            "--format",
+            "argdown",
+            "--output",
+            to.to_str().unwrap(),
+        ]);
+        std::fs::read_to_string(to).unwrap()
+    };
+    let mut with_roles = 0;
+    for (n, file) in files.iter().enumerate() {
+        let (first, again) = (format!("first-{n}"), format!("again-{n}"));
+        // One file is given its hypotheses on the command line, which the
+        // export must carry in the file itself.
+        let mut args = vec!["import", file.to_str().unwrap(), "--brief", &first];
+        if file.ends_with("features.argdown") {
+            args.extend(["--hypothesis-tag", "visual check"]);
+        }
+        store.ok(&args);
+        let exported = dir.path().join(format!("{first}.argdown"));
+        let text = export(&first, &exported);
+        store.ok(&["import", exported.to_str().unwrap(), "--brief", &again]);
+        let (want, got) = (
+            graph_by_title(&store, &first),
+            graph_by_title(&store, &again),
+        );
+        let lost: Vec<_> = want.difference(&got).collect();
+        let gained: Vec<_> = got.difference(&want).collect();
+        assert!(
+            lost.is_empty() && gained.is_empty(),
+            "{}: lost {lost:#?}\ngained {gained:#?}",
+            file.display()
+        );
+        assert!(
+            want.iter().any(|r| r.starts_with("relation: ")),
+            "{}",
+            file.display()
+        );
+        with_roles += want
+            .iter()
+            .filter(|r| r.contains("#Hypothesis") || r.contains("#Evidence"))
+            .count();
+        let twice = export(&again, &dir.path().join(format!("{again}.argdown")));
+        assert_eq!(twice, text, "{}: a second export differs", file.display());
+    }
+    assert!(with_roles > 0, "no file had hypotheses or evidence to keep");
 }

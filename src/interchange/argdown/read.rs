@@ -47,6 +47,7 @@ pub fn read_with(path: &Path, text: &str, id: &str, hypothesis_tags: &[String]) 
             .chain(doc.hypothesis_tags.iter().cloned())
             .collect(),
         source_index: HashMap::new(),
+        rephrases: Vec::new(),
     };
     reader.sections(&doc);
     let refs = doc
@@ -95,6 +96,9 @@ struct Reader<'a> {
     /// Each source's index by its title, so that a source cited by many
     /// statements is found at once.
     source_index: HashMap<String, usize>,
+    /// Each proposition whose data block says which statement it rephrases
+    /// (an AIF MA node written as Argdown), with that statement's title.
+    rephrases: Vec<(usize, String)>,
 }
 
 impl Reader<'_> {
@@ -110,10 +114,11 @@ impl Reader<'_> {
         );
         // A statement with no text of its own reads as its title, its white
         // space collapsed as in any text (the writer writes it so).
-        let mut prop = claim(
-            key,
-            entry.text.clone().unwrap_or_else(|| collapse_space(&title)),
-        );
+        let text = match &entry.text {
+            Some(text) => without_trailing_tags(text, &entry.tags),
+            None => collapse_space(&title),
+        };
+        let mut prop = claim(key, text);
         let i = self.map.propositions.len();
         for (k, v, at) in &entry.data {
             self.datum(i, &mut prop, k, v, *at);
@@ -128,8 +133,8 @@ impl Reader<'_> {
         for t in &entry.tags {
             x.annotations.push((i, "tag", t.clone()));
         }
-        for block in &entry.raw_data {
-            x.annotations.push((i, "data", block.clone()));
+        for block in entry.raw_data.iter().filter_map(|b| without_role(b)) {
+            x.annotations.push((i, "data", block));
         }
         if let Some(s) = entry.section() {
             x.proposition_sections.push((i, s));
@@ -196,6 +201,7 @@ impl Reader<'_> {
             "kind" if v == "hypothesis" => self.hypotheses.push(i),
             "kind" if v == "evidence" => prop.kind = PropositionKind::Evidence,
             "source" => prop.source = Some(self.source(v)),
+            "rephrases" => self.rephrases.push((i, v.to_string())),
             _ => {}
         }
     }
@@ -259,6 +265,16 @@ impl Reader<'_> {
                 RelationType::Entails => "entails",
             };
             self.map.interchange.other_relations.push((f, t, verb));
+        }
+        for (f, title) in std::mem::take(&mut self.rephrases) {
+            match self.index.get(&Ref::Statement(title.clone())) {
+                Some(&t) if t != f => self.map.interchange.other_relations.push((f, t, "rephrases")),
+                _ => self.diagnostics.push(warning(
+                    self.path,
+                    format!("`{title}`, which a data block says is rephrased, is no statement of the file; left out"),
+                    "name the title of a statement of the file in `rephrases`",
+                )),
+            }
         }
         self.map.relations = common::relations(relations);
     }
@@ -384,6 +400,52 @@ impl Reader<'_> {
             }
         }
         self.map.relations = common::relations(supports);
+    }
+}
+
+/// `text` without the tags (of `tags`) it ends with. The tags are kept as
+/// tags, and the writer writes them after the text: a text read, written
+/// and read again stays the same. A tag inside the text stays in it.
+fn without_trailing_tags(text: &str, tags: &[String]) -> String {
+    let mut rest = text.trim_end();
+    loop {
+        let cut = if let Some(open) = rest.strip_suffix(')').and_then(|r| r.rfind("#(")) {
+            let inner = &rest[open + 2..rest.len() - 1];
+            tags.iter().any(|t| t == inner.trim()).then_some(open)
+        } else {
+            let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            rest[start..]
+                .strip_prefix('#')
+                .filter(|t| tags.iter().any(|tag| tag == t))
+                .map(|_| start)
+        };
+        match cut {
+            Some(at) if at > 0 => rest = rest[..at].trim_end(),
+            _ => return rest.to_string(),
+        }
+    }
+}
+
+/// A data block as kept: without the role (`kind: …`) when it says it
+/// last, and nothing when that is all it says. The role is kept as the
+/// proposition's kind, and the writer says it again at the end of the
+/// block, so that a block read, written and read again is kept the same.
+fn without_role(block: &str) -> Option<String> {
+    let is_role = |entry: &str| {
+        let Some(value) = entry.trim().strip_prefix("kind:") else {
+            return false;
+        };
+        let value = value.trim().trim_matches('"');
+        ["hypothesis", "evidence", "claim"].contains(&value)
+    };
+    let trimmed = block.trim_end();
+    let Some(inner) = trimmed.strip_suffix('}') else {
+        return Some(block.to_string());
+    };
+    match inner.rfind(',') {
+        Some(comma) if is_role(&inner[comma + 1..]) => Some(format!("{}}}", &inner[..comma])),
+        None if is_role(inner.trim_start().trim_start_matches('{')) => None,
+        _ => Some(block.to_string()),
     }
 }
 

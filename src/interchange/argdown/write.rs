@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::ESCAPED;
 use super::stored::Extras;
-use crate::read::graph::{BriefGraph, GraphNode};
+use crate::map::model::SchemeKind;
+use crate::read::graph::{BriefGraph, GraphNode, SchemeNode};
 use crate::read::node::{EdgeKind, Kind};
 
 /// Escapes the characters that would start Argdown syntax inside a text,
@@ -179,6 +180,11 @@ pub fn write(graph: &BriefGraph, extras: &Extras) -> String {
             (n.iri.as_str(), r)
         })
         .collect();
+    let undercut = undercut_inferences(graph);
+    let mut references = references;
+    for u in &undercut {
+        references.insert(u.inference.iri.as_str(), format!("<{}>", u.title));
+    }
     let mut out = String::new();
     front(&mut out, graph, extras);
     let w = Writer {
@@ -186,6 +192,7 @@ pub fn write(graph: &BriefGraph, extras: &Extras) -> String {
         extras,
         references: &references,
         sources: sources_of(graph),
+        rephrases: rephrases_of(graph, &references),
     };
     // What no section holds comes first, before any heading.
     let mut by_section: HashMap<Option<&str>, Vec<&GraphNode>> = HashMap::new();
@@ -202,7 +209,75 @@ pub fn write(graph: &BriefGraph, extras: &Extras) -> String {
             w.definition(&mut out, n);
         }
     }
+    for u in &undercut {
+        w.undercut_inference(&mut out, u);
+    }
     w.relations(&mut out);
+    out
+}
+
+/// An AIF inference that something undercuts, as Argdown writes it.
+struct Undercut<'g> {
+    inference: &'g SchemeNode,
+    /// The title of the argument it is written as.
+    title: String,
+    /// The IRIs of the propositions that undercut it.
+    by: Vec<&'g str>,
+}
+
+/// The AIF inferences that a conflict node aims at (undercuts): Argdown
+/// undercuts an argument's inference, so each such inference becomes an
+/// argument titled by its scheme and id, whose structure is its premises
+/// and conclusion.
+fn undercut_inferences(graph: &BriefGraph) -> Vec<Undercut<'_>> {
+    let mut by: HashMap<&str, Vec<&str>> = HashMap::new();
+    for s in graph
+        .schemes
+        .iter()
+        .filter(|s| s.kind == SchemeKind::Conflict)
+    {
+        for c in &s.conclusions {
+            by.entry(c.as_str())
+                .or_default()
+                .extend(s.premises.iter().map(String::as_str));
+        }
+    }
+    graph
+        .schemes
+        .iter()
+        .filter(|s| s.kind == SchemeKind::Inference)
+        .filter_map(|s| {
+            let by = by.remove(s.iri.as_str())?;
+            let id = s.identifier.as_deref().unwrap_or(&s.key);
+            let title = format!("{} {id}", s.scheme.as_deref().unwrap_or(&s.text))
+                .replace(['[', ']', '<', '>'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(Undercut {
+                inference: s,
+                title,
+                by,
+            })
+        })
+        .collect()
+}
+
+/// The title each node rephrases (an AIF MA node), by the node's IRI.
+fn rephrases_of<'g>(
+    graph: &'g BriefGraph,
+    references: &HashMap<&str, String>,
+) -> HashMap<&'g str, String> {
+    let mut out = HashMap::new();
+    for e in graph.edges.iter().filter(|e| e.kind == EdgeKind::Rephrases) {
+        if let Some(r) = references.get(e.to.as_str()) {
+            let title = r
+                .trim_start_matches(['[', '<'])
+                .trim_end_matches([']', '>']);
+            out.entry(e.from.as_str())
+                .or_insert_with(|| title.to_string());
+        }
+    }
     out
 }
 
@@ -265,6 +340,8 @@ struct Writer<'a> {
     extras: &'a Extras,
     references: &'a HashMap<&'a str, String>,
     sources: HashMap<&'a str, &'a str>,
+    /// The title each node rephrases, by the node's IRI.
+    rephrases: HashMap<&'a str, String>,
 }
 
 impl Writer<'_> {
@@ -296,7 +373,9 @@ impl Writer<'_> {
             out.push(' ');
             out.push_str(&tag(t));
         }
-        if n.kind == Kind::Hypothesis && tags.is_none() {
+        // A brief read from Argdown says its roles in the data block (below),
+        // so that its tags stay the tags Argdown read.
+        if n.kind == Kind::Hypothesis && tags.is_none() && !from_argdown {
             out.push_str(" #hypothesis");
         }
         if let Some(block) = self.data_block(n) {
@@ -322,35 +401,46 @@ impl Writer<'_> {
     }
 
     /// The data block of a node: the blocks it was imported with, merged,
-    /// or for argmap's own nodes argmap's facts.
+    /// or for argmap's own nodes argmap's facts. A node read from Argdown
+    /// that is a hypothesis or evidence says so with `kind`, however its
+    /// role was given (a tag, an option, a roles file or inference), so
+    /// that the file read again gives it the same role.
     fn data_block(&self, n: &GraphNode) -> Option<String> {
+        let from_argdown = self.extras.frontmatter.is_some() && n.identifier.is_some();
+        let role =
+            (n.kind != Kind::Claim).then(|| format!("kind: {}", yaml_string(n.kind.as_str())));
         if let Some(blocks) = self.extras.data.get(&n.iri) {
-            if blocks.len() == 1 {
-                return Some(blocks[0].clone());
+            let said = blocks.iter().any(|b| b.contains("kind:"));
+            let role = role.filter(|_| from_argdown && !said);
+            // One block is written as it was, the role added at its end.
+            if let [block] = blocks.as_slice() {
+                return Some(match (role, block.trim_end().strip_suffix('}')) {
+                    (Some(role), Some(open)) => format!("{open}, {role}}}"),
+                    _ => block.clone(),
+                });
             }
-            let inner: Vec<&str> = blocks
+            let mut inner: Vec<String> = blocks
                 .iter()
                 .map(|b| {
                     b.trim()
                         .trim_start_matches('{')
                         .trim_end_matches('}')
                         .trim()
+                        .to_string()
                 })
                 .filter(|b| !b.is_empty())
                 .collect();
+            // A role the blocks say (as the user wrote it) stays as it is;
+            // the writer's own goes last, where the reader finds it.
+            inner.extend(role);
             return Some(format!("{{{}}}", inner.join(", ")));
         }
-        // A statement read from Argdown without a data block gets none.
-        if self.extras.frontmatter.is_some() && n.identifier.is_some() && n.kind != Kind::Hypothesis
-        {
-            return None;
+        if from_argdown {
+            return role.map(|r| format!("{{{r}}}"));
         }
         let mut data = Vec::new();
         if n.kind != Kind::Claim {
             data.push(format!("kind: {}", yaml_string(n.kind.as_str())));
-        }
-        if self.extras.frontmatter.is_some() && n.identifier.is_some() {
-            return Some(format!("{{{}}}", data.join(", ")));
         }
         let status = n.status.as_ref().map(|s| s.word());
         for (k, v) in [
@@ -362,6 +452,7 @@ impl Writer<'_> {
                 "source",
                 self.sources.get(n.iri.as_str()).map(|s| s.to_string()),
             ),
+            ("rephrases", self.rephrases.get(n.iri.as_str()).cloned()),
         ] {
             if let Some(v) = v {
                 data.push(format!("{k}: {}", yaml_string(&v)));
@@ -415,11 +506,62 @@ impl Writer<'_> {
 }
 
 impl<'a> Writer<'a> {
+    /// An undercut AIF inference written as an argument (its premises, a
+    /// separator, its conclusion), and the undercuts `_` of its inference.
+    fn undercut_inference(&self, out: &mut String, u: &Undercut) {
+        let Some(r) = self.references.get(u.inference.iri.as_str()) else {
+            return;
+        };
+        let statement = |iri: &str| {
+            self.references
+                .get(iri)
+                .filter(|r| r.starts_with('['))
+                .cloned()
+        };
+        let premises: Vec<String> = u
+            .inference
+            .premises
+            .iter()
+            .filter_map(|p| statement(p))
+            .collect();
+        let conclusion = u.inference.conclusions.iter().find_map(|c| statement(c));
+        out.push_str(&format!("{r}\n\n"));
+        if let Some(conclusion) = conclusion {
+            for (n, p) in premises.iter().enumerate() {
+                out.push_str(&format!("({}) {p}\n", n + 1));
+            }
+            out.push_str("----\n");
+            out.push_str(&format!("({}) {conclusion}\n\n", premises.len() + 1));
+        }
+        let by: Vec<String> =
+            u.by.iter()
+                .filter_map(|b| self.references.get(b).cloned())
+                .collect();
+        if by.is_empty() {
+            return;
+        }
+        out.push_str(&format!("{r}\n"));
+        for b in by {
+            out.push_str(&format!("  _ {b}\n"));
+        }
+        out.push('\n');
+    }
+
     /// The supports a premise-conclusion structure implies (each premise of
     /// a step to its conclusion, the reader adds them): the structure
     /// writes them, so they are not written again as relations.
     fn implied_supports(&self) -> HashSet<(&'a str, &'a str)> {
         let mut out = HashSet::new();
+        for s in &self.graph.schemes {
+            if !self.references.contains_key(s.iri.as_str()) {
+                continue;
+            }
+            for p in &s.premises {
+                for c in &s.conclusions {
+                    out.insert((p.as_str(), c.as_str()));
+                }
+            }
+        }
         for items in self.extras.structures.values() {
             let mut premises: Vec<&str> = Vec::new();
             for item in items {
