@@ -272,7 +272,7 @@ fn query_output_formats_and_parameters() {
     ]);
     assert!(tsv.starts_with("?brief\t?when\t?event"), "{tsv}");
     let table = store.ok(&["query", "timeline", "--brief", "kinu-co-17-32"]);
-    assert!(table.ends_with("12 rows\n"));
+    assert!(table.ends_with("13 rows\n"));
     let turtle = store.ok(&["query", "--sparql", "PREFIX arg: <https://w3id.org/argmap/ns#> CONSTRUCT { ?h arg:key ?k } WHERE { GRAPH ?g { ?h a arg:Hypothesis ; arg:key ?k } }"]);
     assert!(turtle.contains("@prefix arg: <https://w3id.org/argmap/ns#> ."));
     assert_eq!(turtle.matches("arg:key").count(), 4);
