@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::ESCAPED;
-use super::stored::Extras;
+use super::stored::{Extras, StoredItem};
 use crate::map::model::SchemeKind;
 use crate::read::graph::{BriefGraph, GraphNode, SchemeNode};
 use crate::read::node::{EdgeKind, Kind};
@@ -430,6 +430,16 @@ impl Writer<'_> {
                 })
                 .filter(|b| !b.is_empty())
                 .collect();
+            // The stored blocks come in no order, and Argdown reads the last
+            // of a key given twice: the block that gives the node's facts
+            // as stored goes last, so that the file read again keeps them.
+            let facts = [
+                n.hedge.as_deref(),
+                n.date.as_deref(),
+                n.quote.as_deref(),
+                self.sources.get(n.iri.as_str()).copied(),
+            ];
+            inner.sort_by_key(|b| facts.iter().flatten().filter(|v| b.contains(**v)).count());
             // A role the blocks say (as the user wrote it) stays as it is;
             // the writer's own goes last, where the reader finds it.
             inner.extend(role);
@@ -466,13 +476,22 @@ impl Writer<'_> {
     /// Argdown reads `+` and `-` between two statements.
     fn relations(&self, out: &mut String) {
         let implied = self.implied_supports();
+        let argued = self.argued_conclusions();
         let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for e in &self.graph.edges {
             if e.kind == EdgeKind::Supports && implied.contains(&(e.from.as_str(), e.to.as_str())) {
                 continue;
             }
+            // Argdown reads a support or attack out of a reconstructed
+            // argument as one out of its main conclusion; written back out
+            // of the argument, it stays a support or attack in strict mode,
+            // where `+` and `-` between two statements would not.
+            let out_of = match e.kind {
+                EdgeKind::Supports | EdgeKind::Opposes => argued.get(e.from.as_str()).copied(),
+                _ => None,
+            };
             let (Some(from), Some(to)) = (
-                self.references.get(e.from.as_str()),
+                out_of.or_else(|| self.references.get(e.from.as_str())),
                 self.references.get(e.to.as_str()),
             ) else {
                 continue;
@@ -550,6 +569,24 @@ impl<'a> Writer<'a> {
     /// The supports a premise-conclusion structure implies (each premise of
     /// a step to its conclusion, the reader adds them): the structure
     /// writes them, so they are not written again as relations.
+    /// The reference of the reconstructed argument each statement is the
+    /// main conclusion of (the first such argument by IRI), by the
+    /// statement's IRI.
+    fn argued_conclusions(&self) -> HashMap<&'a str, &'a String> {
+        let mut arguments: Vec<(&String, &Vec<StoredItem>)> =
+            self.extras.structures.iter().collect();
+        arguments.sort_by_key(|(a, _)| *a);
+        let mut out = HashMap::new();
+        for (argument, items) in arguments {
+            let (Some(last), Some(r)) = (items.last(), self.references.get(argument.as_str()))
+            else {
+                continue;
+            };
+            out.entry(last.statement.as_str()).or_insert(r);
+        }
+        out
+    }
+
     fn implied_supports(&self) -> HashSet<(&'a str, &'a str)> {
         let mut out = HashSet::new();
         for s in &self.graph.schemes {
