@@ -4,7 +4,7 @@
 #
 #   scripts/bench.sh                       # the suite: 10k, 100k, 1M and 5M quads, 3 runs each (long)
 #   scripts/bench.sh --sizes "100000 1000000" --runs 5
-#   scripts/bench.sh export matrix         # other parts: draft, evaluate, export, link, matrix, reanchor, reload, report, serve, or all
+#   scripts/bench.sh export matrix         # other parts: draft, evaluate, export, interchange, link, matrix, reanchor, reload, report, serve, or all
 #   scripts/bench.sh link --link-entities 10000
 #   scripts/bench.sh --smoke               # every part, tiny and once; the suite writes target/bench-smoke.md
 #

@@ -563,3 +563,69 @@ fn byte_identical_duplicate_nodes_make_one_warning_with_a_count() {
         "{stderr}"
     );
 }
+
+/// An AIF map's undercut (a CA aimed at an RA) and rephrase (an MA node)
+/// reach Argdown: Argdown's own CLI reads the export with an undercut of
+/// the inference, written as an argument, and the rephrase in the
+/// rephrasing statement's data; argmap reads the export back with both.
+#[test]
+fn an_undercut_and_a_rephrase_are_written_to_argdown() {
+    let store = TempStore::new();
+    store.ok(&["import", &data("ova3-speakers.json"), "--brief", "ferry"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ferry.argdown");
+    store.ok(&[
+        "export",
+        "--brief",
+        "ferry",
+        "--format",
+        "argdown",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    let json = crate::argdown::argdown_json(&file, &dir.path().join("json"));
+    let undercuts: Vec<&Value> = json["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["relationType"] == "undercut")
+        .collect();
+    assert_eq!(undercuts.len(), 1, "{json:#}");
+    assert_eq!(undercuts[0]["from"], "108");
+    // Argdown aims an undercut at the argument's inference.
+    assert_eq!(undercuts[0]["toType"], "inference", "{:#}", undercuts[0]);
+    assert_eq!(undercuts[0]["to"], "Argument From Consequences 104");
+    let argument = &json["arguments"][undercuts[0]["to"].as_str().unwrap()];
+    let pcs: Vec<&str> = argument["pcs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(pcs, ["102", "d1_i/1"], "{argument:#}");
+    assert_eq!(
+        json["statements"]["111"]["members"][0]["data"]["rephrases"],
+        "102"
+    );
+
+    store.ok(&["import", file.to_str().unwrap(), "--brief", "ferry-again"]);
+    let out = store.ok(&[
+        "query",
+        "--brief",
+        "ferry-again",
+        "--format",
+        "tsv",
+        "--sparql",
+        "PREFIX arg: <https://w3id.org/argmap/ns#>
+         PREFIX dcterms: <http://purl.org/dc/terms/>
+         SELECT ?what ?from ?to WHERE { GRAPH ?graph {
+           { ?f arg:undercuts ?t . BIND(\"undercut\" AS ?what) }
+           UNION { ?f arg:rephrases ?t . BIND(\"rephrase\" AS ?what) }
+           ?f dcterms:identifier ?from . ?t dcterms:identifier ?to } }",
+    ]);
+    assert!(
+        out.contains("\"undercut\"\t\"108\"\t\"Argument From Consequences 104\""),
+        "{out}"
+    );
+    assert!(out.contains("\"rephrase\"\t\"111\"\t\"102\""), "{out}");
+}

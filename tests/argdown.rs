@@ -88,7 +88,11 @@ fn model_in_store(store: &TempStore, id: &str) -> Model {
            ?f ?p ?t . ?f a arg:Proposition ; dcterms:identifier ?from . ?t a arg:Proposition ; dcterms:identifier ?to .
            VALUES (?p ?type) { (arg:supports \"support\") (arg:opposes \"attack\") (arg:undercuts \"undercut\")
              (arg:contradicts \"contradictory\") (arg:contraryTo \"contrary\") (arg:entails \"entails\") }
-           BIND(EXISTS { ?f a arg:Argument } AS ?fa) BIND(EXISTS { ?t a arg:Argument } AS ?ta) } }",
+           BIND(EXISTS { ?f a arg:Argument } AS ?fa) BIND(EXISTS { ?t a arg:Argument } AS ?ta)
+           # A premise's support of its conclusion, which the reader adds for
+           # each inference step, is no relation in Argdown's model.
+           FILTER(?p != arg:supports || NOT EXISTS {
+             ?i a arg:Inference ; arg:hasPremise ?f ; arg:hasConclusion ?t }) } }",
     ]);
     let relations = relations
         .lines()
@@ -152,7 +156,7 @@ fn data_blocks_tags_sections_and_inference_rules_reach_the_store() {
         assert!(out.contains("true"), "not found in the store: {pattern}");
     };
     ask(
-        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:unanchoredQuote \"the bridge is safe\"@und ; arg:section \"Bridge safety\"@und ; arg:source ?src . ?src rdfs:label \"Inspection report 12\"@und",
+        "?s a arg:Hypothesis ; dcterms:identifier \"Safe\" ; arg:hedge \"probably\"@und ; arg:date \"2014-05\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ; arg:unanchoredQuote \"the bridge is safe\"@und ; arg:section ?section ; arg:source ?src . ?section rdfs:label \"Bridge safety\"@und . ?src rdfs:label \"Inspection report 12\"@und",
     );
     ask("?s arg:likelihood ?band . ?band arg:hedgeTerm \"probably\"");
     ask("?s dcterms:identifier \"Cracks\" ; arg:tag \"visual check\"@und");
@@ -205,7 +209,7 @@ fn argdown_errors_name_the_line_and_column() {
 }
 
 /// Runs Argdown's own CLI (installed by scripts/setup.sh --tests) on `file`, returning its JSON.
-fn argdown_json(file: &Path, out: &Path) -> Value {
+pub(crate) fn argdown_json(file: &Path, out: &Path) -> Value {
     let cli = root().join("tests/node/node_modules/.bin/argdown");
     let run = Command::new(&cli)
         .arg("json")
@@ -298,4 +302,292 @@ fn the_bundled_brief_exported_as_argdown_is_read_by_argdown_as_the_same_map() {
     let (again_statements, _, again_relations) = model_in_store(&store, "kinu-again");
     assert_eq!(again_statements, keys);
     assert_eq!(again_relations, edges);
+}
+
+/// What Argdown's own parser finds in `file`, as `tests/node/argdown-model.js`
+/// prints it: frontmatter, statements (text, tags, section), arguments (text,
+/// tags, section, premise-conclusion structure), relations and sections.
+fn argdown_model(file: &Path) -> Value {
+    let script = root().join("tests/node/argdown-model.js");
+    let run = Command::new("node")
+        .arg(&script)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("node runs ({e}); run scripts/setup.sh --tests"));
+    assert!(
+        run.status.success(),
+        "{} on {}: {}",
+        script.display(),
+        file.display(),
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).unwrap()
+}
+
+/// Every Argdown file, the real ones and ours, imported and exported again,
+/// is read by Argdown's own parser as the original: the same frontmatter,
+/// statements (titles, texts, tags, sections), arguments with their
+/// premise-conclusion structures (roles, inference rules and data),
+/// relations (from, to, type) and sections with their nesting.
+#[test]
+fn every_argdown_file_exported_again_is_read_by_argdown_as_the_original() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("../shared/fixtures/argdown"))
+        .expect("the Argdown fixtures are in ../shared/fixtures/argdown")
+        .chain(std::fs::read_dir(root().join("tests/data/argdown/roundtrip")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+        .collect();
+    files.push(root().join("tests/data/argdown/features.argdown"));
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    let store = TempStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["import".to_string()];
+    args.extend(files.iter().map(|f| f.to_str().unwrap().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    store.ok(&args);
+    for file in &files {
+        let id = argmap::interchange::default_id(file);
+        let exported = dir.path().join(format!("{id}.argdown"));
+        store.ok(&[
+            "export",
+            "--brief",
+            &id,
+            "--format",
+            "argdown",
+            "--output",
+            exported.to_str().unwrap(),
+        ]);
+        let want = argdown_model(file);
+        let got = argdown_model(&exported);
+        assert_eq!(
+            got["parserErrors"],
+            serde_json::json!([]),
+            "{id}: Argdown cannot read the export"
+        );
+        for part in [
+            "frontMatter",
+            "statements",
+            "arguments",
+            "relations",
+            "sections",
+        ] {
+            assert_eq!(
+                got[part],
+                want[part],
+                "{id}: the {part} differ between the original and the export {}",
+                exported.display()
+            );
+        }
+    }
+}
+
+/// The debate's rival hypotheses are marked by its own tags, which the
+/// frontmatter names; `--hypothesis-tag` says the same on the command line.
+#[test]
+fn tags_named_in_the_frontmatter_or_on_the_command_line_mark_hypotheses() {
+    let hypotheses = |store: &TempStore, id: &str| -> BTreeSet<String> {
+        let out = store.ok(&[
+            "query",
+            "--brief",
+            id,
+            "--format",
+            "tsv",
+            "--sparql",
+            "PREFIX arg: <https://w3id.org/argmap/ns#>
+             PREFIX dcterms: <http://purl.org/dc/terms/>
+             SELECT ?title WHERE { GRAPH ?graph { ?n a arg:Hypothesis ; dcterms:identifier ?title } }",
+        ]);
+        out.lines().skip(1).map(cell).collect()
+    };
+    let store = TempStore::new();
+    let debate = root().join("tests/data/argdown/roundtrip/epidemic-debate.argdown");
+    store.ok(&["import", debate.to_str().unwrap(), "--brief", "debate"]);
+    let want: BTreeSet<String> = ["Density", "Mobility", "Reporting"]
+        .map(String::from)
+        .into();
+    assert_eq!(hypotheses(&store, "debate"), want);
+
+    let dir = tempfile::tempdir().unwrap();
+    let untold = dir.path().join("untold.argdown");
+    std::fs::write(
+        &untold,
+        "[A]: One answer. #H1\n\n[B]: Another answer. #H2\n\n[C]: A claim. #other\n  + [A]\n",
+    )
+    .unwrap();
+    store.ok(&["import", untold.to_str().unwrap()]);
+    assert!(hypotheses(&store, "untold").is_empty());
+    store.ok(&[
+        "import",
+        untold.to_str().unwrap(),
+        "--hypothesis-tag",
+        "H1",
+        "--hypothesis-tag",
+        "#H2",
+    ]);
+    assert_eq!(
+        hypotheses(&store, "untold"),
+        ["A", "B"].map(String::from).into()
+    );
+}
+
+/// `trace` follows a premise-conclusion structure: the premises of each
+/// step support its conclusion, so a hypothesis's tree holds the premises
+/// of the arguments that conclude it, and no conclusion is left unconnected.
+#[test]
+fn trace_follows_the_premises_of_an_argument_to_its_conclusion() {
+    let store = TempStore::new();
+    let debate = root().join("tests/data/argdown/roundtrip/epidemic-debate.argdown");
+    store.ok(&["import", debate.to_str().unwrap(), "--brief", "debate"]);
+    let trace = store.ok(&["trace", "--brief", "debate"]);
+    for premise in [
+        "Household crowding raises the contact rate.",
+        "Wards with more people per household had more cases.",
+        "Spread along transport routes indicates mobility as the driver.",
+        "More tests find more cases without more infections.",
+    ] {
+        assert!(
+            trace.contains(premise),
+            "not in the trace: {premise}\n{trace}"
+        );
+    }
+}
+
+/// A brief's graph in the file's own names, so that two briefs can be
+/// compared: each proposition's title with its kind, text and whether it
+/// is an argument; every relation between two of them; the sections with
+/// their nesting and each proposition's section; each premise-conclusion
+/// step; the tags and data blocks kept.
+fn graph_by_title(store: &TempStore, id: &str) -> BTreeSet<String> {
+    let rows = |sparql: &str| -> Vec<String> {
+        let query = format!(
+            "PREFIX arg: <https://w3id.org/argmap/ns#>
+             PREFIX dcterms: <http://purl.org/dc/terms/>
+             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+             SELECT * WHERE {{ GRAPH ?graph {{ {sparql} }} }}"
+        );
+        let out = store.ok(&[
+            "query", "--brief", id, "--format", "tsv", "--sparql", &query,
+        ]);
+        out.lines()
+            .skip(1)
+            .map(|l| {
+                // The brief's own IRIs (its graph, its nodes) differ
+                // between two briefs; the file's names and argmap's terms
+                // do not.
+                l.split('\t')
+                    .map(cell)
+                    .filter(|c| !c.starts_with("<https://w3id.org/argmap/kb/"))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    };
+    let mut graph = BTreeSet::new();
+    let mut add = |what: &str, sparql: &str| {
+        for row in rows(sparql) {
+            graph.insert(format!("{what}: {row}"));
+        }
+    };
+    add(
+        "proposition",
+        "?n a arg:Proposition ; dcterms:identifier ?title ; arg:text ?text ; a ?class .
+         FILTER(?class IN (arg:Hypothesis, arg:Evidence, arg:Claim, arg:Argument))",
+    );
+    add(
+        "relation",
+        "?f ?p ?t . ?f a arg:Proposition ; dcterms:identifier ?from . ?t a arg:Proposition ; dcterms:identifier ?to .
+         VALUES ?p { arg:supports arg:opposes arg:undercuts arg:contradicts arg:contraryTo arg:entails arg:rephrases }",
+    );
+    add(
+        "section",
+        "?s a arg:Section ; rdfs:label ?title ; arg:position ?position ; arg:level ?level .
+         OPTIONAL { ?s arg:parentSection/rdfs:label ?parent }",
+    );
+    add(
+        "in section",
+        "?n arg:section/rdfs:label ?section ; dcterms:identifier ?title",
+    );
+    add(
+        "step",
+        "?step arg:ofArgument/dcterms:identifier ?argument ; arg:position ?position ;
+           arg:statement/dcterms:identifier ?statement ; arg:stepRole ?role .
+         OPTIONAL { ?step arg:inferenceRule ?rule } OPTIONAL { ?step arg:data ?data }",
+    );
+    add(
+        "inference",
+        "?i a arg:Inference ; arg:hasPremise/dcterms:identifier ?premise ; arg:hasConclusion/dcterms:identifier ?conclusion",
+    );
+    add(
+        "annotation",
+        "?n dcterms:identifier ?title ; ?p ?value . VALUES ?p { arg:tag arg:data arg:inferenceRule }",
+    );
+    graph
+}
+
+/// An Argdown map imported, exported as Argdown and imported again is the
+/// same graph: the same kinds (whether given by a tag, an option or
+/// inferred), relations, sections, premise-conclusion structures, tags and
+/// data; and exporting it once more gives the same file.
+#[test]
+fn an_imported_argdown_map_exported_and_imported_again_is_the_same_graph() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("../shared/fixtures/argdown"))
+        .expect("the Argdown fixtures are in ../shared/fixtures/argdown")
+        .chain(std::fs::read_dir(root().join("tests/data/argdown/roundtrip")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+        .collect();
+    files.push(root().join("tests/data/argdown/features.argdown"));
+    files.sort();
+    let store = TempStore::new();
+    let dir = tempfile::tempdir().unwrap();
+    let export = |id: &str, to: &Path| {
+        store.ok(&[
+            "export",
+            "--brief",
+            id,
+            "--format",
+            "argdown",
+            "--output",
+            to.to_str().unwrap(),
+        ]);
+        std::fs::read_to_string(to).unwrap()
+    };
+    let mut with_roles = 0;
+    for (n, file) in files.iter().enumerate() {
+        let (first, again) = (format!("first-{n}"), format!("again-{n}"));
+        // One file is given its hypotheses on the command line, which the
+        // export must carry in the file itself.
+        let mut args = vec!["import", file.to_str().unwrap(), "--brief", &first];
+        if file.ends_with("features.argdown") {
+            args.extend(["--hypothesis-tag", "visual check"]);
+        }
+        store.ok(&args);
+        let exported = dir.path().join(format!("{first}.argdown"));
+        let text = export(&first, &exported);
+        store.ok(&["import", exported.to_str().unwrap(), "--brief", &again]);
+        let (want, got) = (
+            graph_by_title(&store, &first),
+            graph_by_title(&store, &again),
+        );
+        let lost: Vec<_> = want.difference(&got).collect();
+        let gained: Vec<_> = got.difference(&want).collect();
+        assert!(
+            lost.is_empty() && gained.is_empty(),
+            "{}: lost {lost:#?}\ngained {gained:#?}",
+            file.display()
+        );
+        assert!(
+            want.iter().any(|r| r.starts_with("relation: ")),
+            "{}",
+            file.display()
+        );
+        with_roles += want
+            .iter()
+            .filter(|r| r.contains("#Hypothesis") || r.contains("#Evidence"))
+            .count();
+        let twice = export(&again, &dir.path().join(format!("{again}.argdown")));
+        assert_eq!(twice, text, "{}: a second export differs", file.display());
+    }
+    assert!(with_roles > 0, "no file had hypotheses or evidence to keep");
 }

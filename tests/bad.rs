@@ -506,9 +506,15 @@ fn no_fixture_crashes_argmap() {
     assert!(runs > 10);
 }
 
-/// Imports `text` from `path` and reads it back as a graph from an
-/// in-memory store, as `import` then `export` do.
-fn through_store(path: &Path, text: &str) -> Option<argmap::read::graph::BriefGraph> {
+/// A brief read back from a store: its graph and its stored Argdown extras.
+type Stored = (
+    argmap::read::graph::BriefGraph,
+    argmap::interchange::argdown::Extras,
+);
+
+/// Imports `text` from `path` and reads it back as a graph, with its stored
+/// Argdown extras, from an in-memory store, as `import` then `export` do.
+fn through_store(path: &Path, text: &str) -> Option<Stored> {
     use argmap::store::GraphData;
     let map = argmap::interchange::import(path, text, "rt", false).map?;
     let iris = argmap::vocab::Iris::default();
@@ -524,11 +530,16 @@ fn through_store(path: &Path, text: &str) -> Option<argmap::read::graph::BriefGr
         },
     ])
     .unwrap();
-    Some(argmap::read::graph::brief_graph(&kb, "rt").unwrap())
+    let graph = argmap::read::graph::brief_graph(&kb, "rt").unwrap();
+    let extras = argmap::interchange::argdown::extras(&kb, &graph).unwrap();
+    Some((graph, extras))
 }
 
-/// What a round trip keeps: every node's kind and text, and the supports
-/// and oppositions by the texts they join.
+/// What a round trip keeps: every node's kind and text, and every relation
+/// (support, opposition, entailment, contrariety, contradiction, undercut,
+/// rephrasing, answer, source...) by its kind and the texts it joins. Only
+/// supports and oppositions would miss most of a strict-mode Argdown file,
+/// whose `+` and `-` between statements are entailment and contrariety.
 type Content = (Vec<(String, String)>, Vec<(String, String, String)>);
 
 fn content(graph: &argmap::read::graph::BriefGraph) -> Content {
@@ -541,7 +552,6 @@ fn content(graph: &argmap::read::graph::BriefGraph) -> Content {
     let mut edges: Vec<(String, String, String)> = graph
         .edges
         .iter()
-        .filter(|e| matches!(e.kind.as_str(), "supports" | "opposes"))
         .map(|e| (text(&e.from), text(&e.to), e.kind.to_string()))
         .collect();
     nodes.sort();
@@ -549,12 +559,14 @@ fn content(graph: &argmap::read::graph::BriefGraph) -> Content {
     (nodes, edges)
 }
 
-/// Exports a graph in the interchange format of `path`.
-fn export_as(path: &Path, graph: &argmap::read::graph::BriefGraph) -> String {
+/// Exports a stored brief in the interchange format of `path`, as
+/// `export --format argdown` or `--format aif` does: Argdown is written
+/// with the brief's stored extras.
+fn export_as(path: &Path, (graph, extras): &Stored) -> String {
     if path.extension().is_some_and(|e| e == "json") {
         argmap::interchange::aif::write_json(graph)
     } else {
-        argmap::interchange::argdown::write(graph)
+        argmap::interchange::argdown::write(graph, extras)
     }
 }
 
@@ -590,8 +602,8 @@ fn interchange_round_trips_keep_the_graph() {
             )
         });
         assert_eq!(
-            content(&first),
-            content(&second),
+            content(&first.0),
+            content(&second.0),
             "{}: the round trip changed the graph",
             file.display()
         );

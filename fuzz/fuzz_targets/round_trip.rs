@@ -70,7 +70,7 @@ fuzz_target!(|data: &[u8]| {
     let exported = if aif {
         argmap::interchange::aif::write_json(&first)
     } else {
-        argmap::interchange::argdown::write(&first)
+        argmap::interchange::argdown::write(&first, &Default::default())
     };
     let Some(second) = through_store(path, &exported) else {
         panic!("the export does not import again:\n{exported}");

@@ -13,6 +13,7 @@ import tempfile
 import draft
 import evaluate
 import export
+import interchange
 import link
 import matrix
 import reanchor
@@ -21,7 +22,7 @@ import report
 import serve
 import suite
 
-PARTS = {"suite": suite, "draft": draft, "evaluate": evaluate, "export": export, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "reload": reload, "serve": serve}
+PARTS = {"suite": suite, "draft": draft, "evaluate": evaluate, "export": export, "interchange": interchange, "link": link, "matrix": matrix, "reanchor": reanchor, "report": report, "reload": reload, "serve": serve}
 
 
 def options():
@@ -40,6 +41,8 @@ def options():
         "--export-nodes", default="1000 10000", help="sizes of the generated maps, in nodes")
     ap.add_argument_group("evaluate").add_argument(
         "--evaluate-nodes", default="1000 100000", help="sizes of the generated maps and apx files, in nodes")
+    ap.add_argument_group("interchange").add_argument(
+        "--interchange-statements", default="5000 10000 20000", help="sizes of the generated Argdown debates")
     ap.add_argument_group("link").add_argument(
         "--link-entities", type=int, default=10000, help="roster actors to reconcile")
     ap.add_argument_group("matrix").add_argument(
@@ -61,6 +64,7 @@ def options():
         a.evaluate_nodes = "100"
         a.export_nodes, a.link_entities, a.matrix_evidence, a.report_evidence = "100", 200, 100, 100
         a.reload_evidence = 100
+        a.interchange_statements = "200"
         a.serve_seconds, a.serve_clients = 1, [1, 4]
     a.out = a.out or "BENCHMARKS.md"
     parts = a.parts or (["all"] if a.smoke else ["suite"])

@@ -158,7 +158,10 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
                 let framework = argmap::evaluate::read_framework(kb.as_ref(), &graph.brief)?;
                 export::apx::write(&framework, &format!("brief {}", graph.brief.id))
             }
-            _ => argmap::interchange::argdown::write(&graph),
+            _ => {
+                let extras = argmap::interchange::argdown::extras(kb.as_ref(), &graph)?;
+                argmap::interchange::argdown::write(&graph, &extras)
+            }
         };
         return match &args.output {
             Some(path) => write_whole(path, &text),

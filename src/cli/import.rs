@@ -66,6 +66,10 @@ pub struct ImportArgs {
     /// The roles file [default: <FILE>.argmap.toml beside the file, if there is one]
     #[arg(long, value_name = "TOML")]
     roles: Option<PathBuf>,
+    /// Read and check the files and count what they would add, but write
+    /// nothing (the store need not exist)
+    #[arg(long)]
+    check: bool,
 }
 
 impl ImportArgs {
@@ -180,6 +184,18 @@ pub fn run(args: ImportArgs, global: &Global) -> Result<()> {
         return Err(
             anyhow::Error::new(argmap::Error::Invalid(errors)).context("nothing was imported")
         );
+    }
+    if args.check {
+        let total: usize = graphs.iter().map(|g| g.quads.len()).sum();
+        if !global.quiet {
+            eprintln!(
+                "checked {} brief{}: {total} quads, nothing written, in {:.0?}",
+                ids.len(),
+                if ids.len() == 1 { "" } else { "s" },
+                started.elapsed()
+            );
+        }
+        return Ok(());
     }
     graphs.push(GraphData {
         graph: NamedNode::new_unchecked(ONTOLOGY),

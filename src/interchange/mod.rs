@@ -85,7 +85,17 @@ pub fn import_with(path: &Path, text: &str, id: &str, options: &ImportOptions) -
     }
     let mut checked = match format {
         Format::Aif => aif::read(path, text, id),
-        Format::Argdown => argdown::read(path, text, id),
+        Format::Argdown => {
+            // The tags the user names mark hypotheses as the file is read,
+            // beside `#hypothesis` and the frontmatter's own list.
+            let tags: Vec<String> = options
+                .roles
+                .hypothesis_tags
+                .iter()
+                .map(|t| t.name.trim_start_matches('#').to_string())
+                .collect();
+            argdown::read_with(path, text, id, &tags)
+        }
     };
     if let Some(map) = &checked.map {
         if map.propositions.is_empty() {

@@ -397,6 +397,50 @@ pub struct Interchange {
     /// Every participant record of an xAIF file (`participants`), as the
     /// file writes it (JSON text).
     pub participants: Vec<String>,
+    /// Plain facts about the brief itself: (`arg:` property, value), such
+    /// as the `frontmatter` of an Argdown file as written.
+    pub brief_annotations: Vec<(&'static str, String)>,
+    /// Sections (Argdown's headings), in document order.
+    pub sections: Vec<SectionNode>,
+    /// The section of each proposition that has one: (proposition, index
+    /// into [`Interchange::sections`]).
+    pub proposition_sections: Vec<(usize, usize)>,
+    /// Premise-conclusion structures (Argdown's PCS), in document order.
+    pub structures: Vec<Structure>,
+}
+
+/// A section of an imported document (an Argdown heading).
+#[derive(Debug, Clone)]
+pub struct SectionNode {
+    pub title: String,
+    /// Its depth as the document writes it (the number of `#`s).
+    pub level: usize,
+    /// The enclosing section, an index into [`Interchange::sections`].
+    pub parent: Option<usize>,
+}
+
+/// A premise-conclusion structure: the argument it reconstructs and its
+/// numbered statements.
+#[derive(Debug, Clone)]
+pub struct Structure {
+    /// The argument, an index into [`Map::propositions`].
+    pub argument: usize,
+    /// Its statements in the order the structure numbers them.
+    pub items: Vec<StructureItem>,
+}
+
+/// One numbered statement of a premise-conclusion structure.
+#[derive(Debug, Clone)]
+pub struct StructureItem {
+    /// Index into [`Map::propositions`].
+    pub statement: usize,
+    /// `premise`, `intermediary-conclusion` or `main-conclusion`, as
+    /// Argdown names the roles.
+    pub role: &'static str,
+    /// For a conclusion: the inference rule of the step it ends, as written.
+    pub rule: Option<String>,
+    /// For a conclusion: the data block of that step, as written.
+    pub data: Option<String>,
 }
 
 /// One edge of an AIF file.

@@ -31,6 +31,7 @@ pub const QUERIES: &[NamedQuery] = named![
     "graph-schemes",
     "graph-dialogue",
     "graph-aif",
+    "argdown-extras",
     "list",
     "motives",
     "shared-evidence",

@@ -21,13 +21,16 @@ use std::collections::HashMap;
 
 use crate::map::diagnostic::Position;
 
+mod frontmatter;
 mod parse;
 mod read;
+mod stored;
 mod syntax;
 mod write;
 
 pub use parse::parse;
-pub use read::read;
+pub use read::{read, read_with};
+pub use stored::{Extras, extras};
 pub use write::write;
 
 /// A statement (equivalence class) or an argument, by title.
@@ -52,7 +55,7 @@ impl Ref {
 }
 
 /// A relation as Argdown's model names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RelationType {
     Support,
     Attack,
@@ -77,11 +80,60 @@ impl RelationType {
 }
 
 /// A relation between two statements or arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Relation {
     pub from: Ref,
     pub to: Ref,
     pub kind: RelationType,
+}
+
+/// A heading: a section, nested under the nearest heading before it of a
+/// lower level, as Argdown nests them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    /// The number of `#`s.
+    pub level: usize,
+    /// The index of the enclosing section in [`Document::sections`].
+    pub parent: Option<usize>,
+}
+
+/// The part a statement plays in a premise-conclusion structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PcsRole {
+    Premise,
+    IntermediaryConclusion,
+    MainConclusion,
+}
+
+impl PcsRole {
+    /// The name Argdown's model uses.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PcsRole::Premise => "premise",
+            PcsRole::IntermediaryConclusion => "intermediary-conclusion",
+            PcsRole::MainConclusion => "main-conclusion",
+        }
+    }
+
+    /// The role named `name`, if it is one.
+    pub fn from_name(name: &str) -> Option<PcsRole> {
+        match name {
+            "premise" => Some(PcsRole::Premise),
+            "intermediary-conclusion" => Some(PcsRole::IntermediaryConclusion),
+            "main-conclusion" => Some(PcsRole::MainConclusion),
+            _ => None,
+        }
+    }
+}
+
+/// A premise-conclusion structure: the argument it reconstructs and its
+/// numbered statements in order.
+#[derive(Debug, Clone)]
+pub struct Pcs {
+    pub argument: String,
+    /// (statement title, role), in the order the structure numbers them.
+    pub items: Vec<(String, PcsRole)>,
 }
 
 /// One inference step of a premise-conclusion structure.
@@ -95,6 +147,8 @@ struct Inference {
     conclusion: String,
     /// The inference rule written between the separator lines, if any.
     rule: Option<String>,
+    /// The step's data block as written, if any.
+    data: Option<String>,
 }
 
 /// What the document says about one statement or argument, gathered over
@@ -104,10 +158,22 @@ struct Entry {
     /// The first text given for it.
     text: Option<String>,
     tags: Vec<String>,
-    /// The heading it first appears under.
-    section: Option<String>,
+    /// The section of its first definition, as Argdown chooses it.
+    section: Option<usize>,
+    /// The section of its first occurrence, for one that is never defined.
+    first_section: Option<Option<usize>>,
     /// Its data blocks' keys and values, each with the line it is on.
     data: Vec<(String, String, Position)>,
+    /// Its data blocks as written, in order.
+    raw_data: Vec<String>,
+}
+
+impl Entry {
+    /// The section Argdown gives it: that of its first definition, or of
+    /// its first occurrence when it has no definition in a section.
+    fn section(&self) -> Option<usize> {
+        self.section.or(self.first_section.flatten())
+    }
 }
 
 /// What a parse finds, in Argdown's terms.
@@ -115,6 +181,16 @@ struct Entry {
 pub struct Document {
     /// The frontmatter's title, if any.
     pub title: Option<String>,
+    /// The frontmatter as written, between its `===` lines.
+    pub frontmatter: Option<String>,
+    /// `model: mode: strict` in the frontmatter.
+    pub strict: bool,
+    /// The tags the frontmatter's `argmap: hypothesis-tags` names.
+    pub hypothesis_tags: Vec<String>,
+    /// The headings, in document order.
+    pub sections: Vec<Section>,
+    /// The premise-conclusion structures, in document order.
+    pub pcs: Vec<Pcs>,
     /// Statement titles, in order of first appearance.
     pub statements: Vec<String>,
     /// Argument titles, in order of first appearance.

@@ -3,13 +3,17 @@
 //! Comments are blanked out first, keeping every line break, so the
 //! positions of every message are those of the file.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::frontmatter::{self, Yaml};
 use super::syntax::{
     element, is_heading, numbered_item, parse_data, relation_line, strip_comments, take_extras,
 };
-use super::{Document, Inference, Ref, Relation, RelationType, collapse_space};
+use super::{
+    Document, Inference, Pcs as PcsModel, PcsRole, Ref, Relation, RelationType, Section,
+    collapse_space,
+};
 use crate::map::diagnostic::{Diagnostic, Position};
 
 /// Parses Argdown `text`; `path` is for messages only.
@@ -32,6 +36,8 @@ pub fn parse(path: &Path, text: &str) -> (Document, Vec<Diagnostic>) {
         p.line(n + 1, raw);
     }
     p.finish_open();
+    p.finish_heading();
+    p.end_pcs();
     p.relations_out_of_conclusions();
     if p.in_rule.is_some() {
         p.error(
@@ -54,12 +60,18 @@ struct Parser<'a> {
     strict: bool,
     doc: Document,
     /// Every statement and argument named so far, so each is listed once.
-    seen: BTreeSet<Ref>,
+    seen: HashSet<Ref>,
+    /// Every relation recorded so far, so each is recorded once.
+    related: HashSet<Relation>,
     /// How many elements were written without a title so far.
     untitled: usize,
     diagnostics: Vec<Diagnostic>,
-    /// The heading the next element falls under.
-    section: Option<String>,
+    /// The section the next element falls under (an index into the
+    /// document's sections).
+    section: Option<usize>,
+    /// A heading being read: its level and its text so far, which may
+    /// continue on the lines below it.
+    heading: Option<(usize, String)>,
     /// Parents of relation lines: (indentation, element); the root never pops.
     stack: Vec<(usize, Ref)>,
     /// The element whose text continuation lines add to.
@@ -96,6 +108,10 @@ struct Pcs {
     items: Vec<String>,
     /// The rule of the next inference step, once read.
     rule: Option<String>,
+    /// The data block of the next inference step, once read.
+    data: Option<String>,
+    /// Every item so far, with whether it concludes a step.
+    all: Vec<(String, bool)>,
 }
 
 impl<'a> Parser<'a> {
@@ -104,10 +120,12 @@ impl<'a> Parser<'a> {
             path,
             strict: false,
             doc: Document::default(),
-            seen: BTreeSet::new(),
+            seen: HashSet::new(),
+            related: HashSet::new(),
             untitled: 0,
             diagnostics: Vec::new(),
             section: None,
+            heading: None,
             stack: Vec::new(),
             open: None,
             blank_before: true,
@@ -148,22 +166,22 @@ impl<'a> Parser<'a> {
             );
             return None;
         };
-        let mut in_model = false;
-        for l in &lines[start + 1..end] {
-            if let Some(t) = l.strip_prefix("title:") {
-                // `write` quotes the title with JSON's escapes.
-                let t = t.trim();
-                self.doc.title = Some(
-                    serde_json::from_str::<String>(t)
-                        .unwrap_or_else(|_| t.trim_matches('"').to_string()),
-                );
-            }
-            if !l.starts_with([' ', '\t']) {
-                in_model = l.trim_end() == "model:";
-            } else if in_model && l.trim().replace(' ', "") == "mode:strict" {
-                self.strict = true;
-            }
-        }
+        let raw = lines[start + 1..end].join("\n");
+        let yaml = frontmatter::parse(&raw);
+        // `write` quotes the title with JSON's escapes, which YAML reads.
+        self.doc.title = yaml.get("title").and_then(Yaml::as_str).map(collapse_space);
+        self.strict = yaml
+            .get("model")
+            .and_then(|m| m.get("mode"))
+            .and_then(Yaml::as_str)
+            == Some("strict");
+        self.doc.strict = self.strict;
+        self.doc.hypothesis_tags = yaml
+            .get("argmap")
+            .and_then(|a| a.get("hypothesis-tags"))
+            .map(Yaml::strings)
+            .unwrap_or_default();
+        self.doc.frontmatter = Some(raw);
         Some(end + 1)
     }
 
@@ -174,8 +192,19 @@ impl<'a> Parser<'a> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             self.finish_open();
+            self.finish_heading();
             self.blank_before = true;
             return;
+        }
+        if self.heading.is_some() {
+            if continues_heading(trimmed) {
+                if let Some((_, text)) = &mut self.heading {
+                    text.push(' ');
+                    text.push_str(trimmed);
+                }
+                return;
+            }
+            self.finish_heading();
         }
         let indent = raw.len() - raw.trim_start().len();
         let at = Position {
@@ -220,15 +249,65 @@ impl<'a> Parser<'a> {
         self.top_level(at, trimmed);
     }
 
-    /// A heading: the section of what follows, and the end of any structure.
+    /// A heading: the section of what follows, and the end of any
+    /// structure. Its text may go on over the lines below it, up to a blank
+    /// line, so the section is made once it ends.
     fn heading(&mut self, trimmed: &str) {
         self.finish_open();
-        let (title, _, _) = take_extras(trimmed.trim_start_matches('#'));
-        self.section = Some(title);
-        self.pcs = None;
+        self.end_pcs();
+        let level = trimmed.chars().take_while(|c| *c == '#').count();
+        self.heading = Some((level, trimmed[level..].trim().to_string()));
         self.stack.clear();
         self.last_argument = None;
         self.blank_before = true;
+    }
+
+    /// Ends the heading being read: a section, nested under the nearest
+    /// section before it of a lower level, as Argdown nests them.
+    fn finish_heading(&mut self) {
+        let Some((level, text)) = self.heading.take() else {
+            return;
+        };
+        let (title, _, _) = take_extras(&text);
+        let mut parent = self.section;
+        while let Some(p) = parent {
+            if self.doc.sections[p].level < level {
+                break;
+            }
+            parent = self.doc.sections[p].parent;
+        }
+        self.doc.sections.push(Section {
+            title: collapse_space(&title),
+            level,
+            parent,
+        });
+        self.section = Some(self.doc.sections.len() - 1);
+    }
+
+    /// Ends the premise-conclusion structure being read, keeping its items
+    /// and their roles.
+    fn end_pcs(&mut self) {
+        let Some(pcs) = self.pcs.take() else {
+            return;
+        };
+        let last = pcs.all.len().saturating_sub(1);
+        let items = pcs
+            .all
+            .into_iter()
+            .enumerate()
+            .map(|(i, (title, concludes))| {
+                let role = match (concludes, i == last) {
+                    (true, true) => PcsRole::MainConclusion,
+                    (true, false) => PcsRole::IntermediaryConclusion,
+                    _ => PcsRole::Premise,
+                };
+                (title, role)
+            })
+            .collect();
+        self.doc.pcs.push(PcsModel {
+            argument: pcs.argument.title().to_string(),
+            items,
+        });
     }
 
     /// A statement or argument at the top level, defined, referenced or
@@ -248,8 +327,8 @@ impl<'a> Parser<'a> {
                 return;
             }
         };
-        self.pcs = None;
-        self.note(&r);
+        self.end_pcs();
+        self.note(&r, text.is_none());
         self.last_argument = r.is_argument().then(|| r.clone());
         self.stack = vec![(0, r.clone())];
         self.open_element(r, text, at.line);
@@ -271,7 +350,7 @@ impl<'a> Parser<'a> {
                 return;
             }
         };
-        self.note(&child);
+        self.note(&child, text.is_none());
         if let Some(parent) = parent {
             let (from, to) = match symbol {
                 "+" | "<+" | "-" | "<-" | "_" | "<_" => (&child, &parent),
@@ -295,11 +374,22 @@ impl<'a> Parser<'a> {
                 .last_argument
                 .clone()
                 .unwrap_or_else(|| self.untitled_ref(true));
-            self.note(&argument);
+            self.note(&argument, true);
+            // As in Argdown, the argument belongs to the section of its
+            // structure.
+            if let Some(section) = self.section {
+                self.doc
+                    .entries
+                    .entry(argument.clone())
+                    .or_default()
+                    .section = Some(section);
+            }
             self.pcs = Some(Pcs {
                 argument,
                 items: Vec::new(),
                 rule: None,
+                data: None,
+                all: Vec::new(),
             });
             self.after_separator = false;
         }
@@ -319,19 +409,22 @@ impl<'a> Parser<'a> {
                 return;
             }
         };
-        self.note(&r);
+        self.note(&r, text.is_none());
         let title = r.title().to_string();
         if let Some(pcs) = &mut self.pcs {
-            if self.after_separator {
+            let concludes = self.after_separator;
+            if concludes {
                 self.doc.inferences.push(Inference {
                     argument: pcs.argument.title().to_string(),
                     premises: std::mem::take(&mut pcs.items),
                     conclusion: title.clone(),
                     rule: pcs.rule.take(),
+                    data: pcs.data.take(),
                 });
                 self.after_separator = false;
             }
-            pcs.items.push(title);
+            pcs.items.push(title.clone());
+            pcs.all.push((title, concludes));
         }
         self.stack = vec![(indent, r.clone())];
         self.open_element(r, text, at.line);
@@ -349,9 +442,10 @@ impl<'a> Parser<'a> {
                 self.after_separator = true;
             }
         } else {
-            let (inner, _, _) = take_extras(trimmed.trim_matches('-'));
+            let (inner, _, data) = take_extras(trimmed.trim_matches('-'));
             if let Some(pcs) = &mut self.pcs {
-                pcs.rule = Some(inner);
+                pcs.rule = Some(inner).filter(|r| !r.is_empty());
+                pcs.data = data;
             }
             self.after_separator = true;
         }
@@ -364,9 +458,10 @@ impl<'a> Parser<'a> {
             return;
         };
         if trimmed.chars().all(|c| c == '-') && trimmed.len() >= 2 {
-            let (rule_text, _, _) = take_extras(rule);
+            let (rule_text, _, data) = take_extras(rule);
             if let Some(pcs) = &mut self.pcs {
-                pcs.rule = Some(collapse_space(&rule_text));
+                pcs.rule = Some(collapse_space(&rule_text)).filter(|r| !r.is_empty());
+                pcs.data = data;
             }
             self.in_rule = None;
             self.after_separator = true;
@@ -394,6 +489,7 @@ impl<'a> Parser<'a> {
             return;
         }
         let (text, tags, data) = take_extras(&o.text);
+        let data_raw = data.clone();
         let mut pairs = Vec::new();
         if let Some(block) = data {
             match parse_data(&block) {
@@ -409,8 +505,12 @@ impl<'a> Parser<'a> {
             }
         }
         let entry = self.doc.entries.entry(o.r).or_default();
-        if entry.text.is_none() && !text.is_empty() {
+        // Argdown's canonical text is that of the last definition.
+        if !text.trim().is_empty() {
             entry.text = Some(collapse_space(&text));
+        }
+        if let Some(block) = data_raw {
+            entry.raw_data.push(block);
         }
         for t in tags {
             if !entry.tags.contains(&t) {
@@ -440,17 +540,22 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Lists `r` the first time it is named, under the current heading.
-    fn note(&mut self, r: &Ref) {
+    /// Lists `r` the first time it is named; its first definition
+    /// (`reference` false) in a section gives it that section, as in
+    /// Argdown, and failing one its first occurrence does.
+    fn note(&mut self, r: &Ref, reference: bool) {
         if self.seen.insert(r.clone()) {
             match r {
                 Ref::Statement(t) => self.doc.statements.push(t.clone()),
                 Ref::Argument(t) => self.doc.arguments.push(t.clone()),
             }
         }
-        let section = self.section.clone();
+        let section = self.section;
         let entry = self.doc.entries.entry(r.clone()).or_default();
-        if entry.section.is_none() {
+        if entry.first_section.is_none() {
+            entry.first_section = Some(section);
+        }
+        if !reference && entry.section.is_none() {
             entry.section = section;
         }
     }
@@ -471,7 +576,7 @@ impl<'a> Parser<'a> {
             to: to.clone(),
             kind,
         };
-        if !self.doc.relations.contains(&rel) {
+        if self.related.insert(rel.clone()) {
             self.doc.relations.push(rel);
         }
     }
@@ -485,6 +590,7 @@ impl<'a> Parser<'a> {
             conclusion_of.insert(step.argument.clone(), step.conclusion.clone());
         }
         let relations = std::mem::take(&mut self.doc.relations);
+        self.related.clear();
         for rel in relations {
             let from = match &rel.from {
                 Ref::Argument(a) => conclusion_of
@@ -493,9 +599,20 @@ impl<'a> Parser<'a> {
                 statement => statement.clone(),
             };
             let rel = Relation { from, ..rel };
-            if rel.from != rel.to && !self.doc.relations.contains(&rel) {
+            if rel.from != rel.to && self.related.insert(rel.clone()) {
                 self.doc.relations.push(rel);
             }
         }
     }
+}
+
+/// Whether a line below a heading goes on with its text: it starts no
+/// construct of its own (a statement, argument, relation, numbered item or
+/// heading).
+fn continues_heading(trimmed: &str) -> bool {
+    !(trimmed.starts_with(['[', '<'])
+        || is_heading(trimmed)
+        || numbered_item(trimmed).is_some()
+        || relation_line(trimmed).is_some()
+        || trimmed.starts_with("--"))
 }

@@ -1,6 +1,6 @@
 //! Reading an Argdown document into a map: each statement and argument a claim (with what its data block says), the relations, the sources cited, and the inference steps.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use super::{Document, Entry, Ref, RelationType, collapse_space, parse};
@@ -12,6 +12,14 @@ use crate::map::model::*;
 
 /// Reads Argdown `text` from `path` into a map with brief id `id`.
 pub fn read(path: &Path, text: &str, id: &str) -> Checked {
+    read_with(path, text, id, &[])
+}
+
+/// Reads Argdown `text` from `path` into a map with brief id `id`; a
+/// statement or argument with one of `hypothesis_tags` (or of the tags the
+/// frontmatter's `argmap: hypothesis-tags` names, or `#hypothesis`) is a
+/// hypothesis.
+pub fn read_with(path: &Path, text: &str, id: &str, hypothesis_tags: &[String]) -> Checked {
     let (doc, diagnostics) = parse(path, text);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Checked {
@@ -33,7 +41,15 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
         hypotheses: Vec::new(),
         keys: BTreeSet::new(),
         builtin: crate::map::hedge::builtin_table(),
+        hypothesis_tags: ["hypothesis".to_string()]
+            .into_iter()
+            .chain(hypothesis_tags.iter().cloned())
+            .chain(doc.hypothesis_tags.iter().cloned())
+            .collect(),
+        source_index: HashMap::new(),
+        rephrases: Vec::new(),
     };
+    reader.sections(&doc);
     let refs = doc
         .statements
         .iter()
@@ -47,6 +63,7 @@ pub fn read(path: &Path, text: &str, id: &str) -> Checked {
     reader.relations(&doc);
     reader.keep_cited_sources();
     reader.inferences(&doc);
+    reader.structures(&doc);
     let Reader {
         mut map,
         diagnostics,
@@ -74,6 +91,14 @@ struct Reader<'a> {
     /// The proposition keys given so far, so that each is unique.
     keys: BTreeSet<String>,
     builtin: Vec<HedgeEntry>,
+    /// The tags that mark a hypothesis.
+    hypothesis_tags: BTreeSet<String>,
+    /// Each source's index by its title, so that a source cited by many
+    /// statements is found at once.
+    source_index: HashMap<String, usize>,
+    /// Each proposition whose data block says which statement it rephrases
+    /// (an AIF MA node written as Argdown), with that statement's title.
+    rephrases: Vec<(usize, String)>,
 }
 
 impl Reader<'_> {
@@ -89,23 +114,30 @@ impl Reader<'_> {
         );
         // A statement with no text of its own reads as its title, its white
         // space collapsed as in any text (the writer writes it so).
-        let mut prop = claim(
-            key,
-            entry.text.clone().unwrap_or_else(|| collapse_space(&title)),
-        );
+        let text = match &entry.text {
+            Some(text) => without_trailing_tags(text, &entry.tags),
+            None => collapse_space(&title),
+        };
+        let mut prop = claim(key, text);
         let i = self.map.propositions.len();
         for (k, v, at) in &entry.data {
             self.datum(i, &mut prop, k, v, *at);
         }
-        if entry.tags.iter().any(|t| t == "hypothesis") {
+        if entry.tags.iter().any(|t| self.hypothesis_tags.contains(t)) {
             self.hypotheses.push(i);
+        } else if entry.tags.iter().any(|t| t == "evidence") {
+            // `#evidence` says what `kind: evidence` says.
+            prop.kind = PropositionKind::Evidence;
         }
-        let annotations = &mut self.map.interchange.annotations;
+        let x = &mut self.map.interchange;
         for t in &entry.tags {
-            annotations.push((i, "tag", t.clone()));
+            x.annotations.push((i, "tag", t.clone()));
         }
-        if let Some(s) = &entry.section {
-            annotations.push((i, "section", s.clone()));
+        for block in entry.raw_data.iter().filter_map(|b| without_role(b)) {
+            x.annotations.push((i, "data", block));
+        }
+        if let Some(s) = entry.section() {
+            x.proposition_sections.push((i, s));
         }
         self.map.propositions.push(prop);
         self.map.interchange.proposition_ids.push(title);
@@ -169,16 +201,18 @@ impl Reader<'_> {
             "kind" if v == "hypothesis" => self.hypotheses.push(i),
             "kind" if v == "evidence" => prop.kind = PropositionKind::Evidence,
             "source" => prop.source = Some(self.source(v)),
+            "rephrases" => self.rephrases.push((i, v.to_string())),
             _ => {}
         }
     }
 
     /// The index of the source titled `title`, added the first time.
     fn source(&mut self, title: &str) -> usize {
-        let sources = &mut self.map.sources;
-        if let Some(s) = sources.iter().position(|s| s.title == title) {
+        if let Some(&s) = self.source_index.get(title) {
             return s;
         }
+        let sources = &mut self.map.sources;
+        self.source_index.insert(title.to_string(), sources.len());
         sources.push(Source {
             key: slug("", title, &mut BTreeSet::new()),
             iri: None,
@@ -232,6 +266,16 @@ impl Reader<'_> {
             };
             self.map.interchange.other_relations.push((f, t, verb));
         }
+        for (f, title) in std::mem::take(&mut self.rephrases) {
+            match self.index.get(&Ref::Statement(title.clone())) {
+                Some(&t) if t != f => self.map.interchange.other_relations.push((f, t, "rephrases")),
+                _ => self.diagnostics.push(warning(
+                    self.path,
+                    format!("`{title}`, which a data block says is rephrased, is no statement of the file; left out"),
+                    "name the title of a statement of the file in `rephrases`",
+                )),
+            }
+        }
         self.map.relations = common::relations(relations);
     }
 
@@ -257,9 +301,70 @@ impl Reader<'_> {
         }
     }
 
+    /// The document's headings as sections, and its frontmatter as written.
+    fn sections(&mut self, doc: &Document) {
+        let x = &mut self.map.interchange;
+        x.sections = doc
+            .sections
+            .iter()
+            .map(|s| SectionNode {
+                title: s.title.clone(),
+                level: s.level,
+                parent: s.parent,
+            })
+            .collect();
+        // Written even when empty, so that the export knows the brief came
+        // from Argdown and writes back no frontmatter where it had none.
+        let raw = doc.frontmatter.clone().unwrap_or_default();
+        x.brief_annotations.push(("frontmatter", raw));
+    }
+
+    /// Each premise-conclusion structure with its numbered statements in
+    /// order, each conclusion with the rule and data of the step it ends.
+    fn structures(&mut self, doc: &Document) {
+        let steps: HashMap<(&str, &str), &super::Inference> = doc
+            .inferences
+            .iter()
+            .map(|s| ((s.argument.as_str(), s.conclusion.as_str()), s))
+            .collect();
+        for pcs in &doc.pcs {
+            let Some(&argument) = self.index.get(&Ref::Argument(pcs.argument.clone())) else {
+                continue;
+            };
+            let mut items = Vec::new();
+            for (title, role) in &pcs.items {
+                let Some(&statement) = self.index.get(&Ref::Statement(title.clone())) else {
+                    continue;
+                };
+                let step = steps.get(&(pcs.argument.as_str(), title.as_str()));
+                let concludes = *role != super::PcsRole::Premise;
+                items.push(StructureItem {
+                    statement,
+                    role: role.as_str(),
+                    rule: step.filter(|_| concludes).and_then(|s| s.rule.clone()),
+                    data: step.filter(|_| concludes).and_then(|s| s.data.clone()),
+                });
+            }
+            self.map
+                .interchange
+                .structures
+                .push(Structure { argument, items });
+        }
+    }
+
     /// Each inference step of a premise-conclusion structure as an AIF
     /// inference node, its rule (if any) noted on the argument.
+    ///
+    /// Each premise of a step also supports its conclusion, as an AIF
+    /// inference node's premises do, so that `trace` and `matrix` follow
+    /// the argument from its premises to what it concludes.
     fn inferences(&mut self, doc: &Document) {
+        let mut supports: BTreeSet<(usize, usize, RelationKind)> = self
+            .map
+            .relations
+            .iter()
+            .map(|r| (r.from, r.to, r.kind))
+            .collect();
         for (n, step) in doc.inferences.iter().enumerate() {
             let lookup = |r: Ref| self.index.get(&r).copied();
             let Some(a) = lookup(Ref::Argument(step.argument.clone())) else {
@@ -273,6 +378,13 @@ impl Reader<'_> {
             let Some(c) = lookup(Ref::Statement(step.conclusion.clone())) else {
                 continue;
             };
+            for p in &premises {
+                if let Endpoint::Proposition(p) = *p {
+                    if p != c {
+                        supports.insert((p, c, RelationKind::Support));
+                    }
+                }
+            }
             let x = &mut self.map.interchange;
             x.schemes.push(SchemeNode {
                 key: format!("{}-{}", self.map.propositions[a].key, n + 1),
@@ -287,6 +399,53 @@ impl Reader<'_> {
                 x.annotations.push((a, "inferenceRule", rule.clone()));
             }
         }
+        self.map.relations = common::relations(supports);
+    }
+}
+
+/// `text` without the tags (of `tags`) it ends with. The tags are kept as
+/// tags, and the writer writes them after the text: a text read, written
+/// and read again stays the same. A tag inside the text stays in it.
+fn without_trailing_tags(text: &str, tags: &[String]) -> String {
+    let mut rest = text.trim_end();
+    loop {
+        let cut = if let Some(open) = rest.strip_suffix(')').and_then(|r| r.rfind("#(")) {
+            let inner = &rest[open + 2..rest.len() - 1];
+            tags.iter().any(|t| t == inner.trim()).then_some(open)
+        } else {
+            let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            rest[start..]
+                .strip_prefix('#')
+                .filter(|t| tags.iter().any(|tag| tag == t))
+                .map(|_| start)
+        };
+        match cut {
+            Some(at) if at > 0 => rest = rest[..at].trim_end(),
+            _ => return rest.to_string(),
+        }
+    }
+}
+
+/// A data block as kept: without the role (`kind: …`) when it says it
+/// last, and nothing when that is all it says. The role is kept as the
+/// proposition's kind, and the writer says it again at the end of the
+/// block, so that a block read, written and read again is kept the same.
+fn without_role(block: &str) -> Option<String> {
+    let is_role = |entry: &str| {
+        let Some(value) = entry.trim().strip_prefix("kind:") else {
+            return false;
+        };
+        let value = value.trim().trim_matches('"');
+        ["hypothesis", "evidence", "claim"].contains(&value)
+    };
+    let trimmed = block.trim_end();
+    let Some(inner) = trimmed.strip_suffix('}') else {
+        return Some(block.to_string());
+    };
+    match inner.rfind(',') {
+        Some(comma) if is_role(&inner[comma + 1..]) => Some(format!("{}}}", &inner[..comma])),
+        None if is_role(inner.trim_start().trim_start_matches('{')) => None,
+        _ => Some(block.to_string()),
     }
 }
 

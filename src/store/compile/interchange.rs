@@ -1,8 +1,8 @@
-//! Compiling what an imported map holds beyond argmap's own model: AIF's scheme nodes, dialogue layer, edges and records, and Argdown's arguments.
+//! Compiling what an imported map holds beyond argmap's own model: AIF's scheme nodes, dialogue layer, edges and records, and Argdown's sections and premise-conclusion structures.
 
 use oxigraph::model::NamedNode;
 
-use super::{Compiler, iri, plain, term};
+use super::{Compiler, count, iri, plain, term};
 use crate::map::model::*;
 use crate::vocab::*;
 
@@ -105,6 +105,53 @@ impl Compiler<'_> {
         }
         for (p, property, value) in &x.annotations {
             self.add(&prop_iri(*p), ARG, property, self.text(value));
+        }
+        for (property, value) in &x.brief_annotations {
+            self.add(&brief, ARG, property, plain(value));
+        }
+        self.sections_and_structures();
+    }
+
+    /// An imported document's sections (with their order, depth and
+    /// nesting) and its premise-conclusion structures (each numbered
+    /// statement a node with its position and role), so that they can be
+    /// written back.
+    fn sections_and_structures(&mut self) {
+        let (map, iris) = (self.map, self.iris);
+        let x = &map.interchange;
+        let prop_iri = |i: usize| {
+            let p = &map.propositions[i];
+            iri(iris.node(&map.id, p.kind.as_str(), &p.key))
+        };
+        let section_iri = |i: usize| iri(iris.node(&map.id, "section", &format!("s{}", i + 1)));
+        for (i, s) in x.sections.iter().enumerate() {
+            let node = section_iri(i);
+            self.add(&node, RDF, "type", term(ARG, "Section"));
+            self.add(&node, RDFS, "label", self.text(&s.title));
+            self.add(&node, ARG, "position", count(i + 1));
+            self.add(&node, ARG, "level", count(s.level));
+            if let Some(parent) = s.parent {
+                self.add(&node, ARG, "parentSection", section_iri(parent).into());
+            }
+        }
+        for (p, s) in &x.proposition_sections {
+            self.add(&prop_iri(*p), ARG, "section", section_iri(*s).into());
+        }
+        for structure in &x.structures {
+            let argument = prop_iri(structure.argument);
+            for (n, item) in structure.items.iter().enumerate() {
+                let node = iri(format!("{}/pcs/{}", argument.as_str(), n + 1));
+                self.add(&node, ARG, "ofArgument", argument.clone().into());
+                self.add(&node, ARG, "position", count(n + 1));
+                self.add(&node, ARG, "statement", prop_iri(item.statement).into());
+                self.add(&node, ARG, "stepRole", plain(item.role));
+                if let Some(rule) = &item.rule {
+                    self.add(&node, ARG, "inferenceRule", self.text(rule));
+                }
+                if let Some(data) = &item.data {
+                    self.add(&node, ARG, "data", plain(data));
+                }
+            }
         }
     }
 
