@@ -21,6 +21,7 @@ pub fn write_brief(dir: &Path, id: &str, text: &str, body: &str) -> PathBuf {
 const WIRE_BODY: &str = r#"
 [question.q]
 text = "Did the port close?"
+exclusive = false
 
 [hypothesis.closed]
 answers = "q"
@@ -85,7 +86,10 @@ fn wire_store() -> (TempStore, tempfile::TempDir) {
 fn trace_counts_origins_not_items_and_names_the_shared_origin() {
     let (store, _dir) = wire_store();
     let text = store.ok(&["trace"]);
-    assert!(text.contains("origins: 2 behind 3 evidence items"), "{text}");
+    assert!(
+        text.contains("origins: 2 behind 3 evidence items"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "! apparent corroboration from one origin: The wire story (paper-a-says, paper-b-says)"
@@ -137,6 +141,7 @@ fn a_speaker_is_one_origin_across_briefs_and_sources() {
             r#"
 [question.q]
 text = "Will the talks resume?"
+exclusive = false
 
 [hypothesis.resume]
 answers = "q"
@@ -186,7 +191,10 @@ name = "The Minister"
     store.ok(&["load", first.to_str().unwrap(), second.to_str().unwrap()]);
     // Through the interview (the minister's own) or said directly: one origin.
     let trace = store.ok(&["trace", "--brief", "first"]);
-    assert!(trace.contains("origins: 1 behind 2 evidence items"), "{trace}");
+    assert!(
+        trace.contains("origins: 1 behind 2 evidence items"),
+        "{trace}"
+    );
     assert!(
         trace.contains("apparent corroboration from one origin: The Minister (first-a, first-b)"),
         "{trace}"
@@ -220,8 +228,14 @@ fn the_bundled_brief_has_kyodo_as_the_one_origin_of_two_items() {
     let rows = store.ok(&["query", "circular-reporting", "--format", "tsv"]);
     let kyodo: Vec<&str> = rows.lines().filter(|l| l.contains("Kyodo News")).collect();
     assert_eq!(kyodo.len(), 1, "{rows}");
-    assert!(kyodo[0].starts_with("\"kinu-co-17-32\"\t\"us-role-in-visit\""), "{rows}");
-    assert!(kyodo[0].contains("\t2\t1\t"), "two items through one source: {rows}");
+    assert!(
+        kyodo[0].starts_with("\"kinu-co-17-32\"\t\"us-role-in-visit\""),
+        "{rows}"
+    );
+    assert!(
+        kyodo[0].contains("\t2\t1\t"),
+        "two items through one source: {rows}"
+    );
     // The map says so and checks clean.
     let check = argmap().arg("check").arg(seed_dir()).output().unwrap();
     assert!(check.status.success(), "{check:?}");
@@ -230,17 +244,17 @@ fn the_bundled_brief_has_kyodo_as_the_one_origin_of_two_items() {
 #[test]
 fn an_unknown_origin_is_an_error_at_its_place() {
     let dir = tempfile::tempdir().unwrap();
-    let body = WIRE_BODY.replace("derived-from = [\"wire\"]\n\n[source.paper-b]", "derived-from = [\"wrie\"]\n\n[source.paper-b]");
+    let body = WIRE_BODY.replace(
+        "derived-from = [\"wire\"]\n\n[source.paper-b]",
+        "derived-from = [\"wrie\"]\n\n[source.paper-b]",
+    );
     let brief = write_brief(dir.path(), "bad", "The port closed.\n", &body);
     let out = argmap().arg("check").arg(&brief).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let map = std::fs::read_to_string(brief.join("map.toml")).unwrap();
     let line = map.lines().position(|l| l.contains("\"wrie\"")).unwrap() + 1;
-    assert!(
-        stderr.contains(&format!("map.toml:{line}:16")),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("map.toml:{line}:17")), "{stderr}");
     assert!(stderr.contains("no source or actor of that id"), "{stderr}");
     assert!(stderr.contains("did you mean `wire`?"), "{stderr}");
 }

@@ -12,6 +12,7 @@ use crate::servers::{Engine, SparqlServer};
 const FIRST: &str = r#"
 [question.q]
 text = "Will the port reopen?"
+exclusive = false
 
 [hypothesis.reopens]
 answers = "q"
@@ -45,7 +46,7 @@ expected-by = "2030"
 text = "A later report says ships dock again."
 ask = '''
 PREFIX arg: <https://w3id.org/argmap/ns#>
-ASK { GRAPH ?g { ?e a arg:Evidence ; arg:text ?t . FILTER(CONTAINS(STR(?t), "ships dock")) } }
+ASK { GRAPH ?g { ?e a arg:Evidence ; arg:text ?t . FILTER(CONTAINS(LCASE(STR(?t)), "ships dock")) } }
 '''
 
 [indicator.tenders]
@@ -70,6 +71,7 @@ ASK { GRAPH ?g { ?e arg:text ?t . FILTER(CONTAINS(STR(?t), "funds cut")) } }
 const SECOND: &str = r#"
 [question.q]
 text = "Is the port open?"
+exclusive = false
 
 [hypothesis.open]
 answers = "q"
@@ -78,7 +80,12 @@ text = "The port is open."
 [evidence.ships]
 text = "Ships dock again at the port."
 status = "reported"
+said-by = "harbour-master"
 supports = ["open"]
+
+[actor.harbour-master]
+kind = "person"
+name = "The harbour master"
 "#;
 
 fn briefs() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -116,14 +123,20 @@ fn an_indicator_is_observed_once_a_second_brief_is_loaded_and_another_is_overdue
     assert_eq!(state(&before, "tenders")["bearing"], "loses");
     assert_eq!(state(&before, "funds-cut")["state"], "not-yet-observed");
     assert_eq!(before["hypotheses"][0]["key"], "reopens");
-    assert_eq!(before["hypotheses"][0]["loses"], serde_json::json!(["tenders"]));
+    assert_eq!(
+        before["hypotheses"][0]["loses"],
+        serde_json::json!(["tenders"])
+    );
     assert_eq!(before["hypotheses"][0]["gains"], serde_json::json!([]));
 
     store.ok(&["load", second.to_str().unwrap()]);
     let after = indicators_json(&store, &[]);
     assert_eq!(state(&after, "ships-return")["state"], "observed");
     assert_eq!(state(&after, "ships-return")["bearing"], "gains");
-    assert_eq!(after["hypotheses"][0]["gains"], serde_json::json!(["ships-return"]));
+    assert_eq!(
+        after["hypotheses"][0]["gains"],
+        serde_json::json!(["ships-return"])
+    );
     // Before its date an indicator is not overdue.
     let early = store.ok(&["indicators", "--as-of", "2018-06-30"]);
     assert!(early.contains("tenders"), "{early}");
@@ -144,7 +157,10 @@ fn an_observed_indicator_invalidates_its_assumption() {
         dir.path(),
         "cut",
         "Cut.\n",
-        &SECOND.replace("Ships dock again at the port.", "The owners had their funds cut."),
+        &SECOND.replace(
+            "Ships dock again at the port.",
+            "The owners had their funds cut.",
+        ),
     );
     let store = TempStore::new();
     store.ok(&["load", first.to_str().unwrap(), cut.to_str().unwrap()]);
@@ -206,8 +222,14 @@ fn a_malformed_ask_is_reported_at_its_line_and_column_in_the_map() {
     );
     // A query that parses but is not an ASK, and an unknown hypothesis.
     let select = FIRST
-        .replace("ASK { GRAPH ?g { ?e a arg:Evidence", "SELECT * { GRAPH ?g { ?e a arg:Evidence")
-        .replace("hypothesis = \"reopens\"\ndirection = \"refutes\"", "hypothesis = \"reopen\"\ndirection = \"refutes\"");
+        .replace(
+            "ASK { GRAPH ?g { ?e a arg:Evidence",
+            "SELECT * { GRAPH ?g { ?e a arg:Evidence",
+        )
+        .replace(
+            "hypothesis = \"reopens\"\ndirection = \"refutes\"",
+            "hypothesis = \"reopen\"\ndirection = \"refutes\"",
+        );
     let brief = write_brief(dir.path(), "port2", "The port.\n", &select);
     let out = argmap().arg("check").arg(&brief).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -45,8 +45,12 @@ impl Checker<'_> {
                     let mut known: Vec<&str> = ids.sources.keys().map(String::as_str).collect();
                     known.extend(ids.actors.keys().map(String::as_str));
                     let help = match crate::map::diagnostic::nearest(id, &known) {
-                        Some(near) => format!("did you mean `{near}`? `derived-from` names sources and actors of this map"),
-                        None => format!("define `[source.{id}]` or `[actor.{id}]`, or name an existing source or actor"),
+                        Some(near) => format!(
+                            "did you mean `{near}`? `derived-from` names sources and actors of this map"
+                        ),
+                        None => format!(
+                            "define `[source.{id}]` or `[actor.{id}]`, or name an existing source or actor"
+                        ),
                     };
                     self.error(
                         reference,
@@ -75,7 +79,12 @@ impl Checker<'_> {
                 let keys: Vec<&str> = cycle.iter().map(|&i| sources[i].key.as_str()).collect();
                 self.error(
                     key,
-                    format!("[source.{}] is derived from itself: {} → {}", keys[0], keys.join(" → "), keys[0]),
+                    format!(
+                        "[source.{}] is derived from itself: {} → {}",
+                        keys[0],
+                        keys.join(" → "),
+                        keys[0]
+                    ),
                     "a source cannot be its own origin: remove one `derived-from` of the cycle",
                 );
             }
@@ -223,7 +232,9 @@ impl Checker<'_> {
                     .and_then(|(line, column)| self.place_in_value(value, line, column))
                     .unwrap_or_else(|| Position::of_byte(self.text, value.span().start));
                 let said = match said.find("expected one of") {
-                    Some(cut) if cut > 0 => said[..cut].trim_end_matches([',', ' ', ';']).to_string(),
+                    Some(cut) if cut > 0 => {
+                        said[..cut].trim_end_matches([',', ' ', ';']).to_string()
+                    }
                     Some(_) => "unexpected text".to_string(),
                     None => said.to_string(),
                 };
@@ -244,10 +255,17 @@ impl Checker<'_> {
     fn place_in_value(&self, value: &Str, line: usize, column: usize) -> Option<Position> {
         let span = value.span();
         let raw = self.text.get(span.clone())?;
-        let delimiter = if raw.starts_with("'''") || raw.starts_with("\"\"\"") { 3 } else { 1 };
+        let delimiter = if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
+            3
+        } else {
+            1
+        };
         let mut body_start = span.start + delimiter;
         let body = self.text.get(body_start..span.end)?;
-        let body = match body.strip_prefix("\r\n").or_else(|| body.strip_prefix('\n')) {
+        let body = match body
+            .strip_prefix("\r\n")
+            .or_else(|| body.strip_prefix('\n'))
+        {
             Some(rest) if delimiter == 3 => {
                 body_start += body.len() - rest.len();
                 rest
@@ -268,7 +286,10 @@ impl Checker<'_> {
             .take(column.saturating_sub(1))
             .map(char::len_utf8)
             .sum();
-        Some(Position::of_byte(self.text, body_start + line_start + in_line))
+        Some(Position::of_byte(
+            self.text,
+            body_start + line_start + in_line,
+        ))
     }
 }
 

@@ -47,7 +47,8 @@ fn write_cells(out: &mut String, q: &QuestionMatrix) {
         out,
         "  (none): {none} of {} items rate the same against every hypothesis and have no diagnostic value",
         q.evidence.len()
-    );    write_same_origin(out, q);
+    );
+    write_same_origin(out, q);
 }
 
 /// Which items share one root origin and are weighed once between them.

@@ -185,7 +185,9 @@ fn state_of(observed: bool, expected_by: Option<&str>, as_of: Day) -> State {
     if observed {
         return State::Observed;
     }
-    let due = expected_by.and_then(|d| parse_date(d).ok()).and_then(last_day);
+    let due = expected_by
+        .and_then(|d| parse_date(d).ok())
+        .and_then(last_day);
     match due {
         Some(due) if as_of.first_day() > due => State::Overdue,
         _ => State::NotYetObserved,

@@ -77,7 +77,8 @@ pub fn origins(backend: &dyn Backend, brief: &BriefInfo) -> Result<Origins, Erro
 pub fn from_rows(answer: &Solutions) -> Origins {
     let mut links = Links::default();
     for row in rows(answer) {
-        let (Some(from), Some(link), Some(to)) = (row.text("from"), row.text("link"), row.text("to"))
+        let (Some(from), Some(link), Some(to)) =
+            (row.text("from"), row.text("link"), row.text("to"))
         else {
             continue;
         };
@@ -108,7 +109,11 @@ pub fn from_rows(answer: &Solutions) -> Origins {
         let origins = found
             .into_iter()
             .map(|iri| Origin {
-                label: links.labels.get(&iri).cloned().unwrap_or_else(|| iri.clone()),
+                label: links
+                    .labels
+                    .get(&iri)
+                    .cloned()
+                    .unwrap_or_else(|| iri.clone()),
                 iri,
             })
             .collect();

@@ -23,7 +23,11 @@ pub fn to_text(traces: &[BriefTrace]) -> String {
             }
             write_hypothesis(&mut out, h);
         }
-        write_other_conclusions(&mut out, &t.other_conclusions, &t.other_conclusions_one_origin);
+        write_other_conclusions(
+            &mut out,
+            &t.other_conclusions,
+            &t.other_conclusions_one_origin,
+        );
         write_summary(&mut out, t);
     }
     out
@@ -109,7 +113,11 @@ fn write_rigour(out: &mut String, h: &HypothesisTrace, indent: &str) {
     }
 }
 
-fn write_other_conclusions(out: &mut String, conclusions: &[TraceNode], shared: &[ConclusionOrigin]) {
+fn write_other_conclusions(
+    out: &mut String,
+    conclusions: &[TraceNode],
+    shared: &[ConclusionOrigin],
+) {
     if conclusions.is_empty() {
         return;
     }
@@ -182,7 +190,11 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
             );
         }
         for a in h.assumptions.iter().filter(|a| a.unsupported()) {
-            let _ = writeln!(out, "! {}: rests on an unsupported assumption: {}", h.key, a.key);
+            let _ = writeln!(
+                out,
+                "! {}: rests on an unsupported assumption: {}",
+                h.key, a.key
+            );
         }
     }
 }
