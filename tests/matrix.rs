@@ -47,8 +47,9 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
     assert_eq!(q["key"], "cause");
     assert_eq!(q["exclusive"], true);
 
-    // Weights (README's table, reliability × credibility):
-    //   e1 and e5 from s1, graded B2: 0.80 × 0.80 = 0.64
+    // Weights (README's table, reliability × credibility, divided by the
+    // number of items sharing the root origin):
+    //   e1 and e5 from s1, graded B2: 0.80 × 0.80 / 2 = 0.32 (one origin)
     //   e2 from s3, graded A1:        1.00 × 1.00 = 1.00
     //   e3 from s2, graded C3:        0.60 × 0.60 = 0.36
     //   e4 has no source (F6):        0.50 × 0.50 = 0.25
@@ -93,12 +94,12 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
 
     // Weighted inconsistency (I = 1, II = 2):
     //   h-a: e2 II            2 × 1.00            = 2.00  (unweighted 2)
-    //   h-b: e1 I + e4 I      0.64 + 0.25         = 0.89  (unweighted 2)
+    //   h-b: e1 I + e4 I      0.32 + 0.25         = 0.57  (unweighted 2)
     //   h-c: e3 I + e4 II     0.36 + 2 × 0.25     = 0.86  (unweighted 3)
     // Weighted support (C = 1, CC = 2):
-    //   h-a: e1 CC + e5 C     2 × 0.64 + 0.64     = 1.92
-    //   h-b: e2 + e3 + e5     1.00 + 0.36 + 0.64  = 2.00
-    //   h-c: e5               0.64
+    //   h-a: e1 CC + e5 C     2 × 0.32 + 0.32     = 0.96
+    //   h-b: e2 + e3 + e5     1.00 + 0.36 + 0.32  = 1.68
+    //   h-c: e5               0.32
     let h = q["hypotheses"].as_array().unwrap();
     let scores: Vec<(&str, f64, u64, f64, u64)> = h
         .iter()
@@ -115,14 +116,18 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
     assert_eq!(
         scores,
         [
-            ("h-a", 2.00, 2, 1.92, 3),
-            ("h-b", 0.89, 2, 2.00, 2),
-            ("h-c", 0.86, 3, 0.64, 1),
+            ("h-a", 2.00, 2, 0.96, 3),
+            ("h-b", 0.57, 2, 1.68, 1),
+            ("h-c", 0.86, 3, 0.32, 2),
         ]
     );
-    // So h-c < h-b < h-a, least inconsistent first. Unweighted, h-c would
+    // So h-b < h-c < h-a, least inconsistent first. Unweighted, h-c would
     // come last (3 against 2 and 2): the grades decide.
-    assert_eq!(q["order"], serde_json::json!([["h-c"], ["h-b"], ["h-a"]]));
+    assert_eq!(q["order"], serde_json::json!([["h-b"], ["h-c"], ["h-a"]]));
+    // e1 and e5 share their root origin, s1, and say so.
+    assert_eq!(q["evidence"][0]["same_origin"], 2);
+    assert_eq!(q["evidence"][4]["same_origin"], 2);
+    assert_eq!(q["evidence"][1]["same_origin"], 1);
 
     // Diagnosticity: the spread of CC = 2 … II = −2 over the cells that apply.
     //   e1: 2, −1, 0 → 3;  e2: −2, 1, 0 → 3;  e3: (NA), 1, −1 → 2;
@@ -143,25 +148,23 @@ fn exclusive_hypotheses_are_ranked_least_inconsistent_first() {
         [(3, false), (3, false), (2, false), (2, false), (0, true)]
     );
 
-    // Sensitivity, from inconsistency 2.00 / 0.89 / 0.86 (h-a / h-b / h-c):
-    //   e1 removed: h-b 0.25 < h-c 0.86, so h-b overtakes h-c       → changes
-    //   e1 h-b I→N: the same                                         → changes
-    //   e1 h-b I→II: h-b 1.53, still between 0.86 and 2.00           → no
-    //   e4 removed: h-b 0.64, h-c 0.36 — still h-c < h-b < h-a       → no
-    //   e4 h-b I→N: h-b 0.64 < h-c 0.86                              → changes
-    //   e4 h-b I→II: h-b 1.14; h-c II→I: h-c 0.61                    → no
+    // Sensitivity, from inconsistency 2.00 / 0.57 / 0.86 (h-a / h-b / h-c):
+    //   e1 removed or h-b I→N: h-b 0.25, still first                 → no
+    //   e1 h-b I→II: h-b 0.89 > h-c 0.86                             → changes
+    //   e4 removed: h-b 0.32, h-c 0.36 — still h-b < h-c < h-a       → no
+    //   e4 h-b I→N: h-b 0.32, still first                            → no
+    //   e4 h-b I→II: h-b 0.82 < 0.86; h-c II→I: h-c 0.61 > 0.57      → no
     //   e2 removed: h-a 0.00, first                                  → changes
     //   e2 h-a II→I: h-a 1.00, still last                            → no
-    //   e3 removed or h-c I→N: h-c 0.50, still first                 → no
-    //   e3 h-c I→II: h-c 1.22 > h-b 0.89                             → changes
+    //   e3 removed or h-c I→N: h-c 0.50 < h-b 0.57                   → changes
+    //   e3 h-c I→II: h-c 1.22, still between 0.57 and 2.00           → no
     //   e5: support only, no inconsistency                           → no
     assert_eq!(
         q["sensitivity"],
         serde_json::json!([
-            {"evidence": "e1", "removal": true, "re_ratings": [{"hypothesis": "h-b", "from": "I", "to": "N"}]},
+            {"evidence": "e1", "removal": false, "re_ratings": [{"hypothesis": "h-b", "from": "I", "to": "II"}]},
             {"evidence": "e2", "removal": true, "re_ratings": []},
-            {"evidence": "e3", "removal": false, "re_ratings": [{"hypothesis": "h-c", "from": "I", "to": "II"}]},
-            {"evidence": "e4", "removal": false, "re_ratings": [{"hypothesis": "h-b", "from": "I", "to": "N"}]},
+            {"evidence": "e3", "removal": true, "re_ratings": [{"hypothesis": "h-c", "from": "I", "to": "N"}]},
         ])
     );
 }
@@ -176,7 +179,7 @@ fn csv_html_and_question_selection() {
         "brief,question,evidence,source,grade,weight,h-a,h-b,h-c,diagnosticity,no_diagnostic_value"
     );
     assert!(lines.contains(&"exclusive,cause,e4,,--,0.25,N,I,II*,2,false"));
-    assert!(lines.contains(&"exclusive,cause,score:inconsistency,,,,2.00,0.89,0.86,,"));
+    assert!(lines.contains(&"exclusive,cause,score:inconsistency,,,,2.00,0.57,0.86,,"));
     let html = store.ok(&["matrix", "--format", "html"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains(

@@ -14,6 +14,7 @@ mod evaluate;
 mod export;
 mod gen_corpus;
 mod import;
+mod indicators;
 mod init;
 mod link;
 mod lint;
@@ -178,6 +179,7 @@ enum Command {
     GenCorpus(gen_corpus::GenCorpusArgs),
     Trace(trace::TraceArgs),
     Matrix(matrix::MatrixArgs),
+    Indicators(indicators::IndicatorsArgs),
     Report(report::ReportArgs),
     Query(query::QueryArgs),
     Link(link::LinkArgs),
@@ -302,6 +304,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::GenCorpus(args) => gen_corpus::run(args, g),
         Command::Trace(args) => trace::run(args, g),
         Command::Matrix(args) => matrix::run(args, g),
+        Command::Indicators(args) => indicators::run(args, g),
         Command::Report(args) => report::run(args, g),
         Command::Query(args) => query::run(args, g),
         Command::Link(args) => link::run(args, g),

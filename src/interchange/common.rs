@@ -86,6 +86,8 @@ pub fn empty_map(path: &Path, id: &str, title: &str, format: &str) -> Map {
         actors: Vec::new(),
         events: Vec::new(),
         ratings: Vec::new(),
+        assumptions: Vec::new(),
+        indicators: Vec::new(),
         unmapped: Vec::new(),
         interchange: Default::default(),
     }

@@ -33,6 +33,10 @@ pub struct Map {
     pub unmapped: Vec<Unmapped>,
     /// The analyst's own ratings of evidence against hypotheses.
     pub ratings: Vec<Rating>,
+    /// What the judgements take for granted (a key assumptions check).
+    pub assumptions: Vec<Assumption>,
+    /// Signs that would confirm or refute a hypothesis, each a SPARQL ASK.
+    pub indicators: Vec<Indicator>,
     /// What an imported map carries beyond argmap's own terms: AIF scheme
     /// nodes and the dialogue layer. Empty for a map written in TOML.
     pub interchange: Interchange,
@@ -293,8 +297,62 @@ pub struct Source {
     /// Admiralty credibility, 1–6.
     pub credibility: Option<u8>,
     pub links: Vec<String>,
+    /// Where this source got its information (`derived-from`).
+    pub derived_from: Vec<Origin>,
     pub note: Option<String>,
     /// Where the map defines it, for a conflict with another map's description.
+    pub at: Option<crate::map::diagnostic::Position>,
+}
+
+/// What a source is derived from: another source, or an actor (a news
+/// agency, a speaker) at its root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// An index into [`Map::sources`].
+    Source(usize),
+    /// An index into [`Map::actors`].
+    Actor(usize),
+}
+
+/// How far the analyst trusts an assumption, in the words of the key
+/// assumptions check: basically solid, correct with caveats, or
+/// unsupported (questionable).
+pub const ASSUMPTION_CONFIDENCES: &[&str] = &["solid", "caveated", "unsupported"];
+
+/// `[assumption.<id>]`: what a judgement takes for granted.
+#[derive(Debug, Clone)]
+pub struct Assumption {
+    pub key: String,
+    pub text: String,
+    pub quote: Option<Quote>,
+    /// Indices into [`Map::propositions`]: what rests on the assumption.
+    pub supports: Vec<usize>,
+    /// One of [`ASSUMPTION_CONFIDENCES`].
+    pub confidence: &'static str,
+    /// Indices into [`Map::indicators`]: what would show it wrong.
+    pub invalidated_by: Vec<usize>,
+    pub note: Option<String>,
+}
+
+/// Whether an indicator, once observed, confirms or refutes its hypothesis.
+pub const INDICATOR_DIRECTIONS: &[&str] = &["confirms", "refutes"];
+
+/// `[indicator.<id>]`: a sign that bears on a hypothesis.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub key: String,
+    /// An index into [`Map::propositions`], a hypothesis.
+    pub hypothesis: usize,
+    /// One of [`INDICATOR_DIRECTIONS`].
+    pub direction: &'static str,
+    /// When the sign should have shown if the hypothesis holds, as written
+    /// (EDTF).
+    pub expected_by: Option<Date>,
+    /// The SPARQL ASK that tells whether the sign is in the store.
+    pub ask: String,
+    pub text: Option<String>,
+    pub note: Option<String>,
+    /// Where the map writes the ASK.
     pub at: Option<crate::map::diagnostic::Position>,
 }
 

@@ -41,6 +41,10 @@ pub struct RawMap {
     pub unmapped: Vec<Spanned<RawUnmapped>>,
     /// `[hedges."<term>"]`, by term.
     pub hedges: Vec<(Str, Spanned<RawHedge>)>,
+    /// `[assumption.<id>]`, by id.
+    pub assumptions: Vec<(Str, Spanned<RawAssumption>)>,
+    /// `[indicator.<id>]`, by id.
+    pub indicators: Vec<(Str, Spanned<RawIndicator>)>,
 }
 
 /// `[brief]`.
@@ -142,6 +146,9 @@ pub struct RawSource {
     pub iri: Option<Str>,
     #[serde(default)]
     pub links: Vec<Str>,
+    /// The sources or actors this source got its information from.
+    #[serde(default)]
+    pub derived_from: Vec<Str>,
     pub note: Option<Str>,
 }
 
@@ -194,6 +201,33 @@ pub struct RawHedge {
     pub low: Option<Spanned<i64>>,
     pub high: Option<Spanned<i64>>,
     pub scale: Option<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[assumption.<id>]`: what a judgement takes for granted.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawAssumption {
+    pub text: Option<Str>,
+    pub quote: Option<Str>,
+    pub occurrence: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub supports: Vec<Str>,
+    pub confidence: Option<Str>,
+    #[serde(default)]
+    pub invalidated_by: Vec<Str>,
+    pub note: Option<Str>,
+}
+
+/// `[indicator.<id>]`: a sign, told by a SPARQL ASK, that would bear on a hypothesis.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct RawIndicator {
+    pub hypothesis: Option<Str>,
+    pub direction: Option<Str>,
+    pub expected_by: Option<Str>,
+    pub ask: Option<Str>,
+    pub text: Option<Str>,
     pub note: Option<Str>,
 }
 
@@ -255,6 +289,7 @@ const SOURCE_KEYS: &[&str] = &[
     "credibility",
     "iri",
     "links",
+    "derived-from",
     "note",
 ];
 const ACTOR_KEYS: &[&str] = &[
@@ -280,6 +315,23 @@ const EVENT_KEYS: &[&str] = &[
 ];
 const UNMAPPED_KEYS: &[&str] = &["quote", "occurrence", "reason"];
 const HEDGE_KEYS: &[&str] = &["low", "high", "scale", "note"];
+const ASSUMPTION_KEYS: &[&str] = &[
+    "text",
+    "quote",
+    "occurrence",
+    "supports",
+    "confidence",
+    "invalidated-by",
+    "note",
+];
+const INDICATOR_KEYS: &[&str] = &[
+    "hypothesis",
+    "direction",
+    "expected-by",
+    "ask",
+    "text",
+    "note",
+];
 const SECTIONS: &[&str] = &[
     "brief",
     "question",
@@ -291,6 +343,8 @@ const SECTIONS: &[&str] = &[
     "event",
     "unmapped",
     "hedges",
+    "assumption",
+    "indicator",
 ];
 
 /// Reads `text`, the contents of the map at `path`, into a raw map.
@@ -338,6 +392,12 @@ pub fn parse_map(path: &Path, text: &str) -> (Option<RawMap>, Vec<Diagnostic>) {
             "actor" => map.actors = reader.nodes(key.span(), value, ACTOR_KEYS, "actor"),
             "event" => map.events = reader.nodes(key.span(), value, EVENT_KEYS, "event"),
             "hedges" => map.hedges = reader.nodes(key.span(), value, HEDGE_KEYS, "hedges"),
+            "assumption" => {
+                map.assumptions = reader.nodes(key.span(), value, ASSUMPTION_KEYS, "assumption")
+            }
+            "indicator" => {
+                map.indicators = reader.nodes(key.span(), value, INDICATOR_KEYS, "indicator")
+            }
             "unmapped" => {
                 let span = value.span();
                 match value.into_inner() {

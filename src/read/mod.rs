@@ -1,4 +1,4 @@
-//! What the commands show, built in Rust from graph-scoped SPARQL answers: the briefs of a store, a brief's graph, the support trace and the competing-hypotheses matrix.
+//! What the commands show, built in Rust from graph-scoped SPARQL answers: the briefs of a store, a brief's graph, the support trace, the competing-hypotheses matrix, and the checks of analytic rigour.
 //!
 //! Everything here reads through [`crate::sparql::Backend`], so the same
 //! code serves the local store and a remote endpoint. Every view is built
@@ -9,5 +9,6 @@ pub mod graph;
 pub mod matrix;
 pub mod node;
 pub mod quotes;
+pub mod rigour;
 pub mod rows;
 pub mod trace;

@@ -14,6 +14,7 @@ use crate::map::model::*;
 use crate::vocab::*;
 
 mod interchange;
+mod rigour;
 
 /// Compiles `map` to quads, with data IRIs from `iris`.
 ///
@@ -34,8 +35,11 @@ pub fn compile(map: &Map, iris: &Iris) -> Vec<Quad> {
     c.ratings();
     c.actors();
     c.sources();
+    c.derivations();
     c.events();
     c.unmapped();
+    c.assumptions();
+    c.indicators();
     c.interchange();
     c.quads
 }

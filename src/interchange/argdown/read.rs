@@ -224,6 +224,7 @@ impl Reader<'_> {
             reliability: None,
             credibility: None,
             links: Vec::new(),
+            derived_from: Vec::new(),
             note: None,
             at: None,
         });

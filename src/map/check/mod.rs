@@ -10,7 +10,9 @@
 //! text), [`shared`] (actors, sources and events, which several briefs may
 //! describe), [`propositions`] (questions, hypotheses, claims, evidence and
 //! their hedges), [`relations`] (support and attack, cycles, ACH ratings)
-//! and [`quotes`] (anchoring in the text, passages left out, stale texts).
+//! and [`quotes`] (anchoring in the text, passages left out, stale texts),
+//! and [`rigour`] (where sources got their information, assumptions and
+//! indicators).
 //! This file holds the [`Checker`] they all report through, and the order
 //! in which they run.
 
@@ -32,6 +34,7 @@ mod ids;
 mod propositions;
 mod quotes;
 mod relations;
+mod rigour;
 mod shared;
 
 use quotes::Anchoring;
@@ -169,10 +172,13 @@ impl Checker<'_> {
         let hedges = self.hedges(&raw);
         let actors = self.actors(&raw, &ids);
         let sources = self.sources(&raw, &ids);
+        self.derivation_cycles(&raw, &sources);
         let events = self.events(&raw, &ids, &anchoring);
         let questions = self.questions(&raw, &anchoring);
         let nodes = self.propositions(&raw, &ids, &anchoring, &hedges);
         let unmapped = self.unmapped(&raw, &anchoring);
+        let indicators = self.indicators(&raw, &ids, &nodes.propositions);
+        let assumptions = self.assumptions(&raw, &ids, &anchoring);
         self.cycles(&raw, &nodes.propositions, &nodes.relations);
         self.stale(&anchoring, &brief.span);
 
@@ -189,6 +195,8 @@ impl Checker<'_> {
             events,
             unmapped,
             ratings: nodes.ratings,
+            assumptions,
+            indicators,
             interchange: Default::default(),
         })
     }

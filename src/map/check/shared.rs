@@ -68,6 +68,7 @@ impl Checker<'_> {
                     reliability,
                     credibility,
                     links,
+                    derived_from: self.derived_from(&s.derived_from, ids, &what),
                     note: s.note.as_ref().map(|n| n.get_ref().clone()),
                     at: self.at(key),
                 }

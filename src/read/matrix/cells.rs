@@ -7,6 +7,7 @@ use crate::map::model::Consistency;
 use crate::read::briefs::BriefInfo;
 use crate::read::briefs::graph_bindings;
 use crate::read::node::{EdgeKind, Kind, Node};
+use crate::read::rigour::origins::origins;
 use crate::read::rows::{rows, select};
 use crate::sparql::{Backend, Solutions};
 
@@ -29,6 +30,10 @@ pub(super) struct Evidence {
     pub source: Option<String>,
     pub reliability: Option<char>,
     pub credibility: Option<u8>,
+    /// The labels of its root origins, joined; `None` for the author's own.
+    pub origin: Option<String>,
+    /// The IRIs of its root origins, joined: items with the same share one origin.
+    pub origin_key: Option<String>,
 }
 
 /// Outgoing edges by node IRI: (to, opposition, strong).
@@ -49,9 +54,20 @@ pub(super) struct Answers {
 pub(super) fn read(backend: &dyn Backend, brief: &BriefInfo) -> Result<Answers, Error> {
     let bindings = graph_bindings(brief)?;
     let answer = |name: &str| select(backend, name, &bindings);
+    let origins = origins(backend, brief)?;
+    let mut evidence = read_evidence(&answer("matrix-evidence")?);
+    for e in &mut evidence {
+        let roots = origins.of(&e.node.iri);
+        if !roots.is_empty() {
+            let labels: Vec<&str> = roots.iter().map(|o| o.label.as_str()).collect();
+            let iris: Vec<&str> = roots.iter().map(|o| o.iri.as_str()).collect();
+            e.origin = Some(labels.join(", "));
+            e.origin_key = Some(iris.join(" "));
+        }
+    }
     Ok(Answers {
         hypotheses: read_hypotheses(&answer("matrix-hypotheses")?),
-        evidence: read_evidence(&answer("matrix-evidence")?),
+        evidence,
         out: read_edges(&answer("trace-edges")?),
         ratings: read_ratings(&answer("matrix-ratings")?),
     })
@@ -86,6 +102,8 @@ fn read_evidence(answer: &Solutions) -> Vec<Evidence> {
                 source: row.text("sourceKey"),
                 reliability: row.text("reliability").and_then(|r| r.chars().next()),
                 credibility: row.number("credibility"),
+                origin: None,
+                origin_key: None,
             })
         })
         .collect();

@@ -98,7 +98,12 @@ pub struct EvidenceRow {
     pub source: Option<String>,
     pub reliability: Option<String>,
     pub credibility: Option<u8>,
-    /// reliability weight × credibility weight, 0–1.
+    /// The names of its root origins (see [`crate::read::rigour::origins`]);
+    /// absent for the author's own.
+    pub origin: Option<String>,
+    /// How many items of the matrix share its root origins (1 when none do).
+    pub same_origin: u32,
+    /// reliability weight × credibility weight, divided by `same_origin`, 0–1.
     pub weight: f64,
     /// One per hypothesis, in the order of the columns.
     pub cells: Vec<Cell>,

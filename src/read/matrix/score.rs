@@ -37,6 +37,23 @@ pub fn weight(reliability: Option<char>, credibility: Option<u8>) -> u32 {
     reliability_weight(reliability) * credibility_weight(credibility) / 100
 }
 
+/// How many items of the matrix share item `e`'s root origins (1 when
+/// it shares them with none, or is the author's own). Items from one origin
+/// are weighed once: each counts for its Admiralty weight divided by this
+/// number, so that a report repeated through several sources does not
+/// outweigh one independent item.
+pub(super) fn same_origin(answers: &Answers, e: usize) -> u32 {
+    let Some(key) = &answers.evidence[e].origin_key else {
+        return 1;
+    };
+    let shared = answers
+        .evidence
+        .iter()
+        .filter(|other| other.origin_key.as_ref() == Some(key))
+        .count();
+    shared.max(1) as u32
+}
+
 fn inconsistency_points(c: Consistency) -> u32 {
     match c {
         Consistency::I => 1,
@@ -144,7 +161,7 @@ impl Grid {
                 })
                 .collect();
             cells.push(row);
-            weights.push(weight(ev.reliability, ev.credibility));
+            weights.push(weight(ev.reliability, ev.credibility) / same_origin(answers, e));
         }
         Grid {
             cells,
@@ -304,6 +321,8 @@ fn evidence_rows(grid: &Grid, answers: &Answers, columns: &[usize]) -> Vec<Evide
                 source: ev.source.clone(),
                 reliability: ev.reliability.map(String::from),
                 credibility: ev.credibility,
+                origin: ev.origin.clone(),
+                same_origin: same_origin(answers, e),
                 weight: f64::from(grid.weights[e]) / 100.0,
                 cells: grid.cells[e]
                     .iter()

@@ -48,6 +48,27 @@ fn write_cells(out: &mut String, q: &QuestionMatrix) {
         "  (none): {none} of {} items rate the same against every hypothesis and have no diagnostic value",
         q.evidence.len()
     );
+    write_same_origin(out, q);
+}
+
+/// Which items share one root origin and are weighed once between them.
+fn write_same_origin(out: &mut String, q: &QuestionMatrix) {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for e in q.evidence.iter().filter(|e| e.same_origin > 1) {
+        let origin = e.origin.as_deref().unwrap_or_default();
+        match groups.iter_mut().find(|(o, _)| *o == origin) {
+            Some((_, items)) => items.push(&e.key),
+            None => groups.push((origin, vec![&e.key])),
+        }
+    }
+    for (origin, items) in groups {
+        let _ = writeln!(
+            out,
+            "  one origin, weighed once: {} come from {origin}, each at 1/{} of its weight",
+            items.join(", "),
+            items.len()
+        );
+    }
 }
 
 fn cells_row(e: &EvidenceRow) -> Vec<String> {

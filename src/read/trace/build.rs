@@ -56,6 +56,7 @@ pub(super) fn trace_brief(
         brief,
         hypotheses,
         other_conclusions,
+        other_conclusions_one_origin: Vec::new(),
     })
 }
 
@@ -357,6 +358,8 @@ fn read_hypotheses(answer: &Solutions, tree: &Tree, wanted: &[String]) -> Vec<Hy
                 opposed_by,
                 summary,
                 hedge_vs_support: warning,
+                one_origin: Vec::new(),
+                assumptions: Vec::new(),
             },
         ));
     }

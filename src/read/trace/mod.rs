@@ -4,12 +4,14 @@
 //! quotes, dates, attributions and undercuts (the queries of [`QUERIES`]), then
 //! builds, for each hypothesis, the tree of what supports it down to the
 //! evidence, with what opposes each node ([`build`]), and sums each tree up
-//! ([`summary`]). Property paths are not used: they tell reachability, not
+//! ([`summary`]), with the origins behind its evidence and the
+//! assumptions it rests on ([`rigour`]). Property paths are not used: they tell reachability, not
 //! the path, and some engines reject them unbound. The trace is written as
 //! text ([`to_text`]) or JSON ([`to_json`]).
 
 mod build;
 mod json;
+mod rigour;
 mod summary;
 mod text;
 
@@ -25,6 +27,8 @@ pub use text::to_text;
 use crate::Error;
 use crate::read::briefs::{BriefInfo, chosen};
 use crate::read::node::{Node, Quote, Status, without_kind};
+use crate::read::rigour::assumptions::AssumptionInfo;
+use crate::read::rigour::origins::SharedOrigin;
 use crate::sparql::Backend;
 
 /// The trace of one brief.
@@ -36,6 +40,18 @@ pub struct BriefTrace {
     /// (a conclusion, say), each with its own tree; empty when hypotheses
     /// were asked for by name.
     pub other_conclusions: Vec<TraceNode>,
+    /// For the other conclusions: each origin that two or more items of
+    /// evidence of a conclusion's tree come from.
+    pub other_conclusions_one_origin: Vec<ConclusionOrigin>,
+}
+
+/// An origin shared by items of evidence under a conclusion other than a hypothesis.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConclusionOrigin {
+    /// The conclusion's key.
+    pub conclusion: String,
+    #[serde(flatten)]
+    pub shared: SharedOrigin,
 }
 
 /// One hypothesis, its support tree and its summary.
@@ -57,6 +73,11 @@ pub struct HypothesisTrace {
     /// Set when the author's wording is assertive (a likelihood of 55 % or
     /// more, or high confidence) but the support is thin or absent.
     pub hedge_vs_support: Option<String>,
+    /// Each origin that two or more items of evidence of the tree come
+    /// from: apparent corroboration from one origin.
+    pub one_origin: Vec<SharedOrigin>,
+    /// The assumptions the hypothesis or a node of its tree rests on.
+    pub assumptions: Vec<AssumptionInfo>,
 }
 
 /// A hypothesis is read as the node it is.
@@ -142,6 +163,9 @@ pub struct Summary {
     pub evidence: usize,
     /// Distinct sources cited in the support tree.
     pub sources: usize,
+    /// Distinct root origins behind the evidence of the tree (see
+    /// [`crate::read::rigour::origins`]).
+    pub origins: usize,
     /// Edges on the longest path from the hypothesis down.
     pub depth: usize,
     /// Distinct nodes that oppose a node of the tree.
@@ -171,7 +195,8 @@ pub fn trace(
     let mut traces = Vec::new();
     let mut found: BTreeSet<&str> = BTreeSet::new();
     for b in chosen(backend, brief)? {
-        let t = build::trace_brief(backend, b, hypotheses)?;
+        let mut t = build::trace_brief(backend, b, hypotheses)?;
+        rigour::annotate(backend, &mut t)?;
         for h in &t.hypotheses {
             if let Some(k) = hypotheses.iter().find(|k| **k == h.key) {
                 found.insert(k.as_str());

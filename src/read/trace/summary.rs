@@ -92,6 +92,7 @@ pub(super) fn summarise(supported_by: &[TraceNode], opposed_by: &[TraceNode]) ->
     Summary {
         evidence: seen.evidence.len(),
         sources: seen.sources.len(),
+        origins: 0,
         depth: seen.depth,
         opposing: seen.opposing.len(),
         strength: strength(seen.evidence.len(), seen.sources.len()),

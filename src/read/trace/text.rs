@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::summary::support_text;
-use super::{BriefTrace, HypothesisTrace, Likelihood, TraceNode};
+use super::{BriefTrace, ConclusionOrigin, HypothesisTrace, Likelihood, TraceNode};
 use crate::render::table;
 
 /// The trace as a readable tree per hypothesis, then a summary table.
@@ -23,7 +23,11 @@ pub fn to_text(traces: &[BriefTrace]) -> String {
             }
             write_hypothesis(&mut out, h);
         }
-        write_other_conclusions(&mut out, &t.other_conclusions);
+        write_other_conclusions(
+            &mut out,
+            &t.other_conclusions,
+            &t.other_conclusions_one_origin,
+        );
         write_summary(&mut out, t);
     }
     out
@@ -51,6 +55,7 @@ fn write_hypothesis(out: &mut String, h: &HypothesisTrace) {
     if let Some(w) = &h.hedge_vs_support {
         let _ = writeln!(out, "  ! {w}");
     }
+    write_rigour(out, h, "  ");
     if let Some(q) = &h.quote {
         let _ = writeln!(
             out,
@@ -66,7 +71,53 @@ fn write_hypothesis(out: &mut String, h: &HypothesisTrace) {
     }
 }
 
-fn write_other_conclusions(out: &mut String, conclusions: &[TraceNode]) {
+/// The origins behind the evidence, the origins items share, and the
+/// assumptions the tree rests on.
+fn write_rigour(out: &mut String, h: &HypothesisTrace, indent: &str) {
+    if h.summary.evidence > 0 {
+        let _ = writeln!(
+            out,
+            "{indent}origins: {} behind {} evidence item{}",
+            h.summary.origins,
+            h.summary.evidence,
+            if h.summary.evidence == 1 { "" } else { "s" }
+        );
+    }
+    for shared in &h.one_origin {
+        let _ = writeln!(
+            out,
+            "{indent}! apparent corroboration from one origin: {} ({})",
+            shared.origin.label,
+            shared.items.join(", ")
+        );
+    }
+    for a in &h.assumptions {
+        if a.unsupported() {
+            let _ = writeln!(
+                out,
+                "{indent}! rests on an unsupported assumption: {} \"{}\" (under {})",
+                a.key,
+                one_line(&a.text),
+                a.underlies
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{indent}assumes ({}): {} \"{}\" (under {})",
+                a.confidence,
+                a.key,
+                one_line(&a.text),
+                a.underlies
+            );
+        }
+    }
+}
+
+fn write_other_conclusions(
+    out: &mut String,
+    conclusions: &[TraceNode],
+    shared: &[ConclusionOrigin],
+) {
     if conclusions.is_empty() {
         return;
     }
@@ -76,6 +127,15 @@ fn write_other_conclusions(out: &mut String, conclusions: &[TraceNode]) {
     );
     for (k, n) in conclusions.iter().enumerate() {
         write_node(out, n, "  ", k + 1 == conclusions.len(), "conclusion:");
+    }
+    for c in shared {
+        let _ = writeln!(
+            out,
+            "  ! {}: apparent corroboration from one origin: {} ({})",
+            c.conclusion,
+            c.shared.origin.label,
+            c.shared.items.join(", ")
+        );
     }
 }
 
@@ -96,6 +156,7 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
                 h.summary.strength.to_string(),
                 h.summary.evidence.to_string(),
                 h.summary.sources.to_string(),
+                h.summary.origins.to_string(),
                 h.summary.depth.to_string(),
                 h.summary.opposing.to_string(),
             ]
@@ -109,6 +170,7 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
         "support",
         "evidence",
         "sources",
+        "origins",
         "depth",
         "opposing",
     ];
@@ -117,6 +179,22 @@ fn write_summary(out: &mut String, t: &BriefTrace) {
     for h in &t.hypotheses {
         if let Some(w) = &h.hedge_vs_support {
             let _ = writeln!(out, "! {}: {w}", h.key);
+        }
+        for shared in &h.one_origin {
+            let _ = writeln!(
+                out,
+                "! {}: apparent corroboration from one origin: {} ({} items)",
+                h.key,
+                shared.origin.label,
+                shared.items.len()
+            );
+        }
+        for a in h.assumptions.iter().filter(|a| a.unsupported()) {
+            let _ = writeln!(
+                out,
+                "! {}: rests on an unsupported assumption: {}",
+                h.key, a.key
+            );
         }
     }
 }
