@@ -13,8 +13,8 @@ use serde_json::{Map as JsonMap, Value, json};
 
 use crate::map::model::{ACTOR_KINDS, SOURCE_KINDS};
 use crate::map::parse::{
-    RawActor, RawBrief, RawEvent, RawHedge, RawHypothesis, RawProposition, RawQuestion, RawSource,
-    RawUnmapped,
+    RawActor, RawAssumption, RawBrief, RawEvent, RawHedge, RawHypothesis, RawIndicator,
+    RawProposition, RawQuestion, RawSource, RawUnmapped,
 };
 
 /// The `$id` of the schema: the name editors and the repository's copy give it.
@@ -124,6 +124,18 @@ fn tables() -> Vec<Table> {
             doc: "A passage of the brief left out of the map on purpose, with the reason.",
         },
         Table {
+            section: "assumption",
+            fields: field_names::<RawAssumption>(),
+            required: &["text"],
+            doc: "A key assumption a judgement rests on, how solid it is and what would invalidate it.",
+        },
+        Table {
+            section: "indicator",
+            fields: field_names::<RawIndicator>(),
+            required: &["hypothesis", "ask"],
+            doc: "What would show a hypothesis right or wrong, with a SPARQL ASK that tells whether the store has observed it.",
+        },
+        Table {
             section: "hedges",
             fields: field_names::<RawHedge>(),
             required: &[],
@@ -182,6 +194,24 @@ fn key(section: &str, name: &str) -> Option<Value> {
             1,
             Some(6),
         ),
+        ("source", "derived-from") => ids(
+            "The sources or actors it took its information from (`source:<id>` or `actor:<id>` where an id names both).",
+        ),
+        ("assumption", "supports") => ids("The ids of the nodes it underlies."),
+        ("assumption", "confidence") => words(
+            "How well the assumption holds (key assumptions check).",
+            &["solid", "caveated", "unsupported"],
+        ),
+        ("assumption", "invalidated-by") => {
+            ids("The ids of the indicators that would show it wrong.")
+        }
+        ("indicator", "hypothesis") => string("The id of the hypothesis it bears on."),
+        ("indicator", "direction") => words(
+            "Whether observing it confirms or refutes the hypothesis.",
+            &["confirms", "refutes"],
+        ),
+        ("indicator", "expected-by") => string("An EDTF date by which it is expected."),
+        ("indicator", "ask") => string("A SPARQL ASK, true when the store holds the observation."),
         ("actor", "name") => string("The actor's name."),
         ("actor", "aliases") => strings("Other names the brief uses."),
         ("actor", "role") => string("The actor's role, in words."),
