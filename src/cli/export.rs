@@ -151,18 +151,7 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
     };
     if interchange {
         let graph = interchange_graph()?;
-        let text = match args.format {
-            ExportFormat::Aif => argmap::interchange::aif::write_json(&graph),
-            ExportFormat::AifRdf => argmap::interchange::aif::write_rdf(&graph)?,
-            ExportFormat::Apx => {
-                let framework = argmap::evaluate::read_framework(kb.as_ref(), &graph.brief)?;
-                export::apx::write(&framework, &format!("brief {}", graph.brief.id))
-            }
-            _ => {
-                let extras = argmap::interchange::argdown::extras(kb.as_ref(), &graph)?;
-                argmap::interchange::argdown::write(&graph, &extras)
-            }
-        };
+        let text = interchange_text(args.format, kb.as_ref(), &graph)?;
         return match &args.output {
             Some(path) => write_whole(path, &text),
             None => print(&text),
@@ -212,4 +201,24 @@ pub fn run(args: ExportArgs, global: &Global) -> Result<()> {
         Some(path) => write_whole(path, &text),
         None => print(&text),
     }
+}
+
+/// A brief's graph in one of the interchange formats (AIF, AIF-RDF, Argdown, apx).
+fn interchange_text(
+    format: ExportFormat,
+    kb: &dyn argmap::sparql::Backend,
+    graph: &argmap::read::graph::BriefGraph,
+) -> Result<String> {
+    Ok(match format {
+        ExportFormat::Aif => argmap::interchange::aif::write_json(graph),
+        ExportFormat::AifRdf => argmap::interchange::aif::write_rdf(graph)?,
+        ExportFormat::Apx => {
+            let framework = argmap::evaluate::read_framework(kb, &graph.brief)?;
+            export::apx::write(&framework, &format!("brief {}", graph.brief.id))
+        }
+        _ => {
+            let extras = argmap::interchange::argdown::extras(kb, graph)?;
+            argmap::interchange::argdown::write(graph, &extras)
+        }
+    })
 }

@@ -17,6 +17,7 @@ pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod reanchor;
+pub mod rigour;
 pub mod schema;
 pub mod seed;
 pub mod text;

@@ -18,6 +18,8 @@ use crate::map::diagnostic::{Diagnostic, Position, nearest};
 /// A string with the byte span of its value in `map.toml`.
 pub type Str = Spanned<String>;
 
+pub use crate::map::rigour::{RawAssumption, RawIndicator};
+
 /// The whole map as written.
 #[derive(Debug, Default)]
 pub struct RawMap {
@@ -201,33 +203,6 @@ pub struct RawHedge {
     pub low: Option<Spanned<i64>>,
     pub high: Option<Spanned<i64>>,
     pub scale: Option<Str>,
-    pub note: Option<Str>,
-}
-
-/// `[assumption.<id>]`: what a judgement takes for granted.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct RawAssumption {
-    pub text: Option<Str>,
-    pub quote: Option<Str>,
-    pub occurrence: Option<Spanned<i64>>,
-    #[serde(default)]
-    pub supports: Vec<Str>,
-    pub confidence: Option<Str>,
-    #[serde(default)]
-    pub invalidated_by: Vec<Str>,
-    pub note: Option<Str>,
-}
-
-/// `[indicator.<id>]`: a sign, told by a SPARQL ASK, that would bear on a hypothesis.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct RawIndicator {
-    pub hypothesis: Option<Str>,
-    pub direction: Option<Str>,
-    pub expected_by: Option<Str>,
-    pub ask: Option<Str>,
-    pub text: Option<Str>,
     pub note: Option<Str>,
 }
 
