@@ -271,7 +271,7 @@ impl<'k> Actors<'k> {
         // A run that ends with a title is a role ("UN Under-Secretary-General"):
         // only the names before the title words are actors.
         if rest_lower.last().is_some_and(|t| is(TITLES, t)) {
-            out.extend(self.names_before_title(rest, &rest_lower, run, offset));
+            out.extend(self.role_head(rest, &rest_lower, run, offset));
             return out;
         }
         // Title words before a name are a role, and so is what a title
@@ -345,29 +345,6 @@ impl<'k> Actors<'k> {
         };
         out.push((word, i));
         out
-    }
-
-    /// The actors of a run that ends with a title ("UN Under-Secretary-General"):
-    /// only the names before the title words.
-    fn names_before_title(
-        &mut self,
-        rest: &[&str],
-        rest_lower: &[String],
-        run: &Run,
-        offset: usize,
-    ) -> Vec<(usize, usize)> {
-        let names = rest_lower.iter().take_while(|t| !is(TITLES, t)).count();
-        if names == 0 {
-            return Vec::new();
-        }
-        let head = Run {
-            tokens: rest[..names].iter().map(|t| t.to_string()).collect(),
-            acronym: None,
-            tail: None,
-            ..run.clone()
-        };
-        let word = run.word + offset;
-        self.classify(&Run { word, ..head })
     }
 
     /// The names before a role's first title, actors of their own ("UN" in
