@@ -8,6 +8,8 @@
 //! against the known actors by `link`'s label folding, so a second brief
 //! reuses `guterres` or `north-korea` rather than inventing a key.
 
+mod merge;
+
 use std::collections::HashMap;
 
 use crate::draft::gazetteer::{state_named, state_of_demonym, state_prefix};
@@ -551,6 +553,7 @@ impl<'k> Actors<'k> {
     fn assign_keys(&mut self) {
         let mut taken: HashMap<String, usize> = HashMap::new();
         let mut renamed: HashMap<String, String> = HashMap::new();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
         for i in 0..self.list.len() {
             let a = &self.list[i];
             let known = std::iter::once(&a.name).chain(&a.aliases).find_map(|n| {
@@ -585,6 +588,14 @@ impl<'k> Actors<'k> {
                     )
                 }
             };
+            // Two names the text uses for one known actor ("the UN General
+            // Assembly", "the General Assembly") are that one actor.
+            if let (Some(_), Some(&j)) = (&reused, taken.get(&key)) {
+                if self.list[j].reused.is_some() {
+                    merged.push((i, j));
+                    continue;
+                }
+            }
             let mut unique = key.clone();
             let mut n = 2;
             while taken.contains_key(&unique) {
@@ -601,6 +612,7 @@ impl<'k> Actors<'k> {
                 a.member_of = renamed.get(m).cloned().or(Some(m.clone()));
             }
         }
+        self.merge(&merged);
     }
 
     /// The actors `sentence` names, in the order of the text.
