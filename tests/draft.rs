@@ -182,7 +182,7 @@ fn the_bundled_brief_drafts_to_a_map_that_checks_and_traces() {
     // Dates: explicit ones completed with the brief's year, relative ones inferred.
     assert!(text.contains("date = \"2017-12-05/2017-12-09\""));
     assert!(text.contains("date = \"2017-11-30\""));
-    assert!(text.contains("date = \"1995~\"\ndate-inferred = true"));
+    assert!(text.contains("date = \"1995~/..\"\ndate-inferred = true"));
     // The trace runs at once.
     let store = TempStore::new();
     store.ok(&["load", folder.to_str().unwrap()]);

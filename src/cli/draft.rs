@@ -109,20 +109,23 @@ pub fn run(args: DraftArgs, global: &Global) -> Result<()> {
     write_new(&target, drafted.toml.as_bytes())?;
     let checked = check_map(&target, &Disk);
     let s = &drafted.summary;
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
     global.note(&format!(
-        "drafted {} in {:.1} ms: {} sentences, {} questions with {} hypotheses, {} claims and evidence, {} unmapped, {} actors ({} reused), {} events, {} furniture lines{}",
+        "drafted {} in {:.1} ms: {}, {} with {}, {} and evidence, {} unmapped, {} ({} reused), {}, {}{}",
         target.display(),
         elapsed.as_secs_f64() * 1000.0,
-        s.sentences,
-        s.questions,
-        s.hypotheses,
-        s.nodes,
+        n(s.sentences, "sentence", "sentences"),
+        n(s.questions, "question", "questions"),
+        n(s.hypotheses, "hypothesis", "hypotheses"),
+        n(s.nodes, "claim", "claims"),
         s.unmapped,
-        s.actors,
+        n(s.actors, "actor", "actors"),
         s.reused,
-        s.events,
-        s.furniture,
-        if s.covered > 0 { format!("; {} sentences the map already quotes left out", s.covered) } else { String::new() },
+        n(s.events, "event", "events"),
+        n(s.furniture, "furniture line", "furniture lines"),
+        if s.covered > 0 { format!("; {} the map already quotes left out", n(s.covered, "sentence", "sentences")) } else { String::new() },
     ));
     if has_errors(&checked.diagnostics) {
         return Err(argmap::Error::Invalid(checked.diagnostics)).context(format!(

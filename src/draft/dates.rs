@@ -305,7 +305,17 @@ fn relative(words: &[String], issued: Option<Ymd>) -> Option<Found> {
                 } else {
                     format!("{before} {w}")
                 };
-                return Some(found(format!("{}~", decade * 10 + offset), true, &from));
+                // "Since the mid-1990s": from then on, an open interval.
+                let since = words[i.saturating_sub(2)..i].iter().any(|w| w == "since");
+                let (date, from) = if since {
+                    (
+                        format!("{}~/..", decade * 10 + offset),
+                        format!("since {from}"),
+                    )
+                } else {
+                    (format!("{}~", decade * 10 + offset), from)
+                };
+                return Some(found(date, true, &from));
             }
         }
     }
@@ -431,7 +441,11 @@ mod tests {
         );
         assert_eq!(
             date("Since the mid-1990s, it has"),
-            Some(("1995~".into(), true))
+            Some(("1995~/..".into(), true))
+        );
+        assert_eq!(
+            date("in the early 1980s, it had"),
+            Some(("1982~".into(), true))
         );
         assert_eq!(
             date("the FOMC on Thursday announced"),
