@@ -1,4 +1,4 @@
-//! Text written for people and pages: the plain-text table of `trace`, `query`, `matrix` and `link`, and the one escape for HTML and XML.
+//! Text written for people and pages: the plain-text table of `trace`, `query`, `matrix` and `link`, the one escape for HTML and XML, and TOML's strings and arrays for the maps argmap writes.
 
 use std::fmt::Write as _;
 
@@ -68,6 +68,33 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML array of strings, on one line.
+pub fn toml_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|k| toml_string(k)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 #[cfg(test)]

@@ -1,31 +1,6 @@
 //! The pieces of TOML a generated map is written with: strings, arrays, and the keys of the shared entities.
 
-use std::fmt::Write;
-
-/// A TOML basic string.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A TOML array of strings.
-pub fn list(keys: &[String]) -> String {
-    let items: Vec<String> = keys.iter().map(|k| quoted(k)).collect();
-    format!("[{}]", items.join(", "))
-}
+pub use crate::render::{toml_list as list, toml_string as quoted};
 
 /// The key of the `i`th shared actor.
 pub fn actor_key(i: usize) -> String {

@@ -13,27 +13,7 @@ use crate::draft::layout::Layout;
 use crate::draft::meta::Meta;
 use crate::draft::names::Actors;
 use crate::map::anchor::{Found, Text};
-
-/// A TOML basic string.
-pub fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::render::{toml_list as list, toml_string as string};
 
 /// A comment's text on one line, shortened.
 fn note(text: &str) -> String {
@@ -43,11 +23,6 @@ fn note(text: &str) -> String {
     } else {
         one_line
     }
-}
-
-fn list(keys: &[String]) -> String {
-    let items: Vec<String> = keys.iter().map(|k| string(k)).collect();
-    format!("[{}]", items.join(", "))
 }
 
 /// Writes a quote and, when it occurs more than once, the occurrence that starts at `byte`.
