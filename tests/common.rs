@@ -168,6 +168,23 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Runs the Python `script` (`python3 -c`) on `file`, asserts that it
+/// succeeded, and returns what it printed.
+pub fn python_on(script: &str, file: &Path) -> String {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(file)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "python: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Asserts that the RDF file `data`, united with the ontology, conforms to
 /// the SHACL shapes, by running pyshacl (installed by the test setup).
 pub fn assert_conforms(data: &Path) {

@@ -1,13 +1,13 @@
 //! `argmap export` and RDF `load`: round trips in every RDF format, scopes, refusals, and each picture read by its own tool.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Dataset;
 use oxigraph::model::dataset::CanonicalizationAlgorithm;
 
-use crate::common::{TempStore, root};
+use crate::common::{TempStore, python_on, root};
 
 const BRIEF: &str = "kinu-co-17-32";
 const GRAPH: &str = "https://w3id.org/argmap/kb/graph/kinu-co-17-32";
@@ -233,21 +233,6 @@ fn special_store() -> TempStore {
 /// The special-chars brief's nodes with `--entities` (its actor among them).
 const SPECIAL_NODES: usize = 8;
 
-fn python(script: &str, file: &Path) -> String {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(file)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "python: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn graphviz_parses_the_dot() {
     for (store, brief) in [
@@ -320,7 +305,7 @@ g = nx.read_graphml(sys.argv[1])
 print(json.dumps({"graph": g.graph, "nodes": dict(g.nodes(data=True)),
                   "edges": [d for _, _, d in g.edges(data=True)]}))
 "#;
-    let json: serde_json::Value = serde_json::from_str(&python(script, &file)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&python_on(script, &file)).unwrap();
     assert_eq!(json["graph"]["rights"], "© <Test> & \"Rights\" 2026");
     let nodes = json["nodes"].as_object().unwrap();
     assert_eq!(nodes.len(), SPECIAL_NODES);
@@ -396,7 +381,7 @@ print(json.dumps({
   "edges": [p.get("class") for p in root.iter(ns + "path") if p.get("class", "").startswith("edge ")],
   "desc": root.find(ns + "desc").text}))
 "#;
-    let json: serde_json::Value = serde_json::from_str(&python(script, &file)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&python_on(script, &file)).unwrap();
     let nodes = json["nodes"].as_array().unwrap();
     assert_eq!(nodes.len(), SPECIAL_NODES);
     assert!(nodes.iter().all(|n| n["shapes"] == 1), "{nodes:?}");

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{TempStore, root};
+use crate::common::{TempStore, python_on, root};
 
 const BRIEF: &str = "kinu-co-17-32";
 
@@ -161,18 +161,7 @@ for top, bottom in above + [(first, first)]:
 print(json.dumps({"width": float(root.get("width")), "height": float(root.get("height")),
                   "first_group": first, "blank": blank}))
 "#;
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(file)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&python_on(script, file)).unwrap()
 }
 
 #[test]
