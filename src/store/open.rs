@@ -56,6 +56,16 @@ impl KnowledgeBase {
         })
     }
 
+    /// A build without RocksDB (the fuzz targets') has no store on disk:
+    /// opening one is an error, so that the serving code builds alike.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open_read_only(path: &Path) -> Result<KnowledgeBase, Error> {
+        Err(Error::Internal(format!(
+            "{}: this build of argmap has no on-disk store",
+            path.display()
+        )))
+    }
+
     /// An empty knowledge base in memory.
     pub fn in_memory() -> Result<KnowledgeBase, Error> {
         Ok(KnowledgeBase {
