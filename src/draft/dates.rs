@@ -7,6 +7,7 @@
 //! inferred, and the comment beside it says from which words.
 
 use crate::draft::lexicon::{WEEKDAYS, month};
+use crate::map::date::{civil_from_days, days_from_civil};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,28 +68,14 @@ fn valid(year: i32, month: u8, day: u8) -> bool {
         && day <= days_in(year, month)
 }
 
-/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+/// Days since 1970-01-01.
 fn to_days(d: Ymd) -> i64 {
-    let y = i64::from(d.year) - i64::from(d.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(d.month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
+    days_from_civil(d.year, d.month, d.day)
 }
 
-/// The inverse of [`to_days`] (Hinnant's `civil_from_days`).
+/// The inverse of [`to_days`].
 fn from_days(z: i64) -> Ymd {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    let (year, month, day) = civil_from_days(z);
     Ymd { year, month, day }
 }
 
