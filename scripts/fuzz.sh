@@ -42,7 +42,7 @@ seeds() {
                       base=$(cat "$c/base")
                       if [ "$base" = seed ]; then b=../seeds/kinu-co-17-32; else b=../tests/data/reanchor/bases/$base; fi
                       { cat "$b/brief.txt"; printf '\0'; cat "$c/revised.txt"; printf '\0'
-                        grep '^quote = ' "$b/map.toml" | head -16 | sed 's/^quote = "//; s/"$//'; } > "$dir/$(basename "$c")"
+                        awk '/^quote = "/ && n < 16 { n++; sub(/^quote = "/, ""); sub(/"$/, ""); print }' "$b/map.toml"; } > "$dir/$(basename "$c")"
                   done ;;
         round_trip) for f in ../tests/data/argdown/*.argdown; do
                         { printf '\0'; cat "$f"; } > "$dir/ad-$(basename "$f")"

@@ -13,17 +13,19 @@ pub fn parse_apx(path: &Path, text: &str) -> Result<Framework, Error> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut pending: Vec<(String, String, Position)> = Vec::new();
     let mut problems = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    // Lines are counted as they are read: finding each statement's place
+    // from the start of the text would make a large file quadratic.
+    for (number, line) in text.split_inclusive('\n').enumerate() {
         let body = line.split('%').next().unwrap_or("");
         let lead = body.len() - body.trim_start().len();
         let statement = body.trim();
         if statement.is_empty() {
             continue;
         }
-        let at = Position::of_byte(text, start + lead);
+        let at = Position {
+            line: number + 1,
+            column: body[..lead].chars().count() + 1,
+        };
         match parse_statement(statement) {
             Some(Statement::Arg(name)) => {
                 if index.contains_key(&name) {

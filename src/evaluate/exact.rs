@@ -47,6 +47,7 @@ pub fn extensions(
     let open: Vec<usize> = (0..framework.len())
         .filter(|&a| grounded[a] == Label::Undecided)
         .collect();
+    let open = super::order::upstream_first(framework, &open);
     let mut found: Vec<Vec<bool>> = Vec::new();
     // Each frame: the argument chosen, the trail length before the choice,
     // and whether its second branch (not in) has been taken.
@@ -312,6 +313,36 @@ mod tests {
         let att = [(0, 1), (1, 0), (1, 2), (2, 3), (3, 4), (4, 2)];
         assert_eq!(exts(5, &att, Semantics::Preferred), [vec![0], vec![1, 3]]);
         assert_eq!(exts(5, &att, Semantics::Stable), [vec![1, 3]]);
+    }
+
+    #[test]
+    fn independent_even_cycles_above_a_chain_give_every_combination() {
+        // Eight cycles 2k ⇄ 2k+1; each 2k+1 attacks the chain's head 16,
+        // and the chain 16 → 17 → … → 40 runs below, listed first so that
+        // index order would choose in the chain before the cycles.
+        let mut att: Vec<(u32, u32)> = Vec::new();
+        for k in 0..8 {
+            att.extend([(2 * k, 2 * k + 1), (2 * k + 1, 2 * k), (2 * k + 1, 16)]);
+        }
+        att.extend((16..40).map(|a| (a, a + 1)));
+        let preferred = exts(41, &att, Semantics::Preferred);
+        let stable = exts(41, &att, Semantics::Stable);
+        assert_eq!(preferred.len(), 256);
+        assert_eq!(stable, preferred);
+        // With every 2k in, the chain's head is in and the chain alternates.
+        let evens: Vec<usize> = (0..8).map(|k| 2 * k).collect();
+        let all_even = preferred
+            .iter()
+            .find(|e| evens.iter().all(|a| e.contains(a)))
+            .unwrap();
+        assert!(all_even.contains(&16) && !all_even.contains(&17) && all_even.contains(&18));
+        // With any 2k+1 in, the head is out and the chain starts at 17.
+        assert!(
+            preferred
+                .iter()
+                .filter(|e| e.contains(&1))
+                .all(|e| !e.contains(&16) && e.contains(&17))
+        );
     }
 
     #[test]

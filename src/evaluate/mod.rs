@@ -19,6 +19,7 @@ pub mod framework;
 pub mod graph;
 pub mod grounded;
 pub mod json;
+pub mod order;
 pub mod outcome;
 pub mod text;
 
